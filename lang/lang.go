@@ -1,0 +1,184 @@
+// Package lang holds every user-facing string of Redress in English and
+// Simplified Chinese, detects the user's language and turns errors into one
+// clear sentence in that language.
+package lang
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"redress/evidence"
+)
+
+// Lang is a user-interface language.
+type Lang string
+
+// The supported languages.
+const (
+	EN Lang = "en"
+	ZH Lang = "zh"
+)
+
+// All lists the supported languages.
+var All = []Lang{EN, ZH}
+
+//go:embed en.json zh.json
+var files embed.FS
+
+var catalogs = map[Lang]map[string]string{}
+
+func init() {
+	for _, l := range All {
+		raw, err := files.ReadFile(string(l) + ".json")
+		if err != nil {
+			panic(fmt.Sprintf("lang: missing catalog %s: %v", l, err))
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(raw, &m); err != nil {
+			panic(fmt.Sprintf("lang: catalog %s: %v", l, err))
+		}
+		catalogs[l] = m
+	}
+}
+
+// Keys returns the sorted keys of a language's catalog.
+func Keys(l Lang) []string {
+	keys := make([]string, 0, len(catalogs[l]))
+	for k := range catalogs[l] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Has reports whether key is in the language's catalog.
+func (l Lang) Has(key string) bool {
+	_, ok := catalogs[l][key]
+	return ok
+}
+
+// Parse maps a locale name such as "zh_CN.UTF-8", "zh-Hans" or "en-GB" to a
+// supported language; ok is false when it names neither.
+func Parse(locale string) (l Lang, ok bool) {
+	s := strings.ToLower(strings.TrimSpace(locale))
+	switch {
+	case strings.HasPrefix(s, "zh"):
+		return ZH, true
+	case strings.HasPrefix(s, "en"):
+		return EN, true
+	}
+	return EN, false
+}
+
+// Detect picks the language from REDRESS_LANG, then the usual locale
+// variables (LC_ALL, LC_MESSAGES, LANG), then the system locale; English
+// when none names a supported language.
+func Detect() Lang {
+	for _, v := range []string{"REDRESS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		if val := os.Getenv(v); val != "" && val != "C" && val != "POSIX" {
+			if l, ok := Parse(val); ok {
+				return l
+			}
+			if v != "REDRESS_LANG" {
+				return EN
+			}
+		}
+	}
+	if l, ok := Parse(systemLocale()); ok {
+		return l
+	}
+	return EN
+}
+
+// T returns the translation of key with {name} placeholders filled from
+// kv pairs ("name", value, ...). A missing key falls back to English, then
+// to the key itself, so a gap never hides a message.
+func (l Lang) T(key string, kv ...string) string {
+	s, ok := catalogs[l][key]
+	if !ok {
+		s, ok = catalogs[EN][key]
+		if !ok {
+			s = key
+		}
+	}
+	for i := 0; i+1 < len(kv); i += 2 {
+		s = strings.ReplaceAll(s, "{"+kv[i]+"}", kv[i+1])
+	}
+	return s
+}
+
+// Error is an error with a translatable message. Its Error method gives the
+// English sentence; Lang.Err gives it in the user's language.
+type Error struct {
+	Key  string
+	Args []string // name, value pairs for the placeholders
+	Err  error    // the cause, if any, for logs and errors.Is
+}
+
+// E makes an Error from a catalog key and placeholder pairs.
+func E(key string, kv ...string) *Error { return &Error{Key: key, Args: kv} }
+
+// Wrap makes an Error that keeps err as its cause.
+func Wrap(err error, key string, kv ...string) *Error {
+	return &Error{Key: key, Args: kv, Err: err}
+}
+
+func (e *Error) Error() string {
+	s := EN.T(e.Key, e.Args...)
+	if e.Err != nil {
+		s += " (" + e.Err.Error() + ")"
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Err turns any error into sentences in the language: field errors name the
+// field and the reason, Errors use their own message, anything else is
+// reported as unexpected with its text.
+func (l Lang) Err(err error) string {
+	if err == nil {
+		return ""
+	}
+	var le *Error
+	if errors.As(err, &le) {
+		return l.T(le.Key, le.Args...)
+	}
+	if fields := evidence.Fields(err); len(fields) > 0 {
+		parts := make([]string, len(fields))
+		for i, f := range fields {
+			parts[i] = l.Field(f)
+		}
+		return strings.Join(parts, " ")
+	}
+	return l.T("error.unexpected", "detail", err.Error())
+}
+
+// Field renders one field error as a sentence.
+func (l Lang) Field(f *evidence.FieldError) string {
+	s := l.T("reason."+string(f.Reason),
+		"field", l.T("field."+f.Field),
+		"value", f.Value,
+		"limit", f.Limit,
+		"allowed", strings.Join(f.Allowed, ", "))
+	return s
+}
+
+// Label translates an enumerated value such as a problem kind
+// ("problem.topup-not-credited") falling back to the raw value.
+func (l Lang) Label(group, value string) string {
+	key := group + "." + value
+	if _, ok := catalogs[l][key]; ok {
+		return l.T(key)
+	}
+	if _, ok := catalogs[EN][key]; ok {
+		return EN.T(key)
+	}
+	return value
+}

@@ -1,0 +1,155 @@
+package lang
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"redress/evidence"
+)
+
+// TestCatalogsComplete fails when a key is missing from either language or
+// the two translations of a key use different placeholders.
+func TestCatalogsComplete(t *testing.T) {
+	en, zh := Keys(EN), Keys(ZH)
+	for _, k := range en {
+		if !ZH.Has(k) {
+			t.Errorf("zh.json lacks %q", k)
+		}
+	}
+	for _, k := range zh {
+		if !EN.Has(k) {
+			t.Errorf("en.json lacks %q", k)
+		}
+	}
+	ph := regexp.MustCompile(`\{[a-z-]+\}`)
+	for _, k := range en {
+		a, b := ph.FindAllString(catalogs[EN][k], -1), ph.FindAllString(catalogs[ZH][k], -1)
+		slices.Sort(a)
+		slices.Sort(b)
+		if !slices.Equal(slices.Compact(a), slices.Compact(b)) {
+			t.Errorf("%s: placeholders differ: en %v, zh %v", k, a, b)
+		}
+		if strings.TrimSpace(catalogs[ZH][k]) == "" || strings.TrimSpace(catalogs[EN][k]) == "" {
+			t.Errorf("%s: empty translation", k)
+		}
+	}
+}
+
+// TestDomainLabelsTranslated fails when a new problem kind, event kind,
+// channel, status or jurisdiction has no label in a language.
+func TestDomainLabelsTranslated(t *testing.T) {
+	var keys []string
+	for _, p := range evidence.Problems {
+		keys = append(keys, "problem."+string(p))
+	}
+	for _, k := range evidence.Kinds {
+		keys = append(keys, "kind."+string(k))
+	}
+	for _, c := range evidence.Channels {
+		keys = append(keys, "channel."+string(c))
+	}
+	for _, s := range evidence.Statuses {
+		keys = append(keys, "status."+string(s))
+	}
+	for _, j := range evidence.Jurisdictions {
+		keys = append(keys, "jurisdiction."+string(j))
+	}
+	for _, p := range evidence.Parties {
+		keys = append(keys, "party."+p)
+	}
+	for _, l := range evidence.Languages {
+		keys = append(keys, "language."+string(l))
+	}
+	for _, r := range []evidence.Reason{evidence.ReasonRequired, evidence.ReasonUnknownValue, evidence.ReasonUnknownCurrency,
+		evidence.ReasonNegative, evidence.ReasonMalformedAmount, evidence.ReasonTooManyDecimals, evidence.ReasonMalformedTime,
+		evidence.ReasonMalformedDate, evidence.ReasonTooLong, evidence.ReasonNotForKind, evidence.ReasonInFuture,
+		evidence.ReasonBeforeStart, evidence.ReasonMalformedID} {
+		keys = append(keys, "reason."+string(r))
+	}
+	for _, l := range All {
+		for _, k := range keys {
+			if !l.Has(k) {
+				t.Errorf("%s lacks %q", l, k)
+			}
+		}
+	}
+}
+
+// TestFieldNamesTranslated checks that every field an error can name has a
+// label, by provoking the errors.
+func TestFieldNamesTranslated(t *testing.T) {
+	c := evidence.Case{ID: "x", Problem: "p", Jurisdiction: "j", Amount: evidence.Money{Minor: -1, Currency: "CNY"},
+		Incident: "i", Language: "l", Status: "s"}
+	errs := evidence.Fields(c.Validate())
+	e := evidence.Event{Kind: evidence.KindContact, Contact: &evidence.Contact{Channel: "c", Direction: "d", Duration: -1},
+		Transaction: &evidence.Transaction{}}
+	errs = append(errs, evidence.Fields(e.Validate())...)
+	if len(errs) < 10 {
+		t.Fatalf("expected many errors, got %v", errs)
+	}
+	for _, f := range errs {
+		for _, l := range All {
+			if !l.Has("field." + f.Field) {
+				t.Errorf("%s lacks field.%s", l, f.Field)
+			}
+		}
+	}
+}
+
+func TestErrSentences(t *testing.T) {
+	_, err := evidence.ParseMoney("amount", "12.345", "CNY")
+	tests := []struct {
+		l    Lang
+		err  error
+		want string
+	}{
+		{EN, err, "Amount “12.345” has more decimal places than the currency allows (2)."},
+		{ZH, err, "金额“12.345”的小数位数超过了该币种允许的位数（2 位）。"},
+		{EN, E("file.empty", "file", "a.png"), "The file a.png is empty (0 bytes); choose the real screenshot or document."},
+		{ZH, E("file.empty", "file", "a.png"), "文件 a.png 是空的（0 字节）；请选择真正的截图或文档。"},
+		{EN, evidence.Errors{{Field: "title", Reason: evidence.ReasonRequired}, {Field: "provider", Reason: evidence.ReasonRequired}},
+			"Title is required. Provider is required."},
+	}
+	for _, tt := range tests {
+		if got := tt.l.Err(tt.err); got != tt.want {
+			t.Errorf("%s.Err(%v) = %q, want %q", tt.l, tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestParseLocale(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Lang
+		ok   bool
+	}{
+		{"zh_CN.UTF-8", ZH, true}, {"zh-Hans-CN", ZH, true}, {"zh_TW", ZH, true},
+		{"en_GB.UTF-8", EN, true}, {"de_DE", EN, false}, {"", EN, false},
+	}
+	for _, tt := range tests {
+		if got, ok := Parse(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("Parse(%q) = %s, %v; want %s, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDetect(t *testing.T) {
+	for _, v := range []string{"REDRESS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
+		t.Setenv(v, "")
+	}
+	t.Setenv("LANG", "zh_CN.UTF-8")
+	if got := Detect(); got != ZH {
+		t.Errorf("Detect() with LANG=zh_CN = %s, want zh", got)
+	}
+	t.Setenv("REDRESS_LANG", "en")
+	if got := Detect(); got != EN {
+		t.Errorf("Detect() with REDRESS_LANG=en = %s, want en", got)
+	}
+	t.Setenv("REDRESS_LANG", "")
+	t.Setenv("LC_ALL", "de_DE.UTF-8")
+	if got := Detect(); got != EN {
+		t.Errorf("Detect() with LC_ALL=de_DE = %s, want en", got)
+	}
+}
