@@ -31,6 +31,7 @@ const (
 	childName = "REDRESS_CLI_NAME"  // loop: process name used in the summaries
 	childN    = "REDRESS_CLI_N"     // loop: how many events to add
 	childHold = "REDRESS_CLI_HOLD"  // lock: how long to hold the write lock
+	childAt   = "REDRESS_CLI_AT"    // loop: when to start, Unix milliseconds
 )
 
 // TestCLIChildHelper is not a test: it is the child process the tests below
@@ -62,6 +63,9 @@ func TestCLIChildHelper(t *testing.T) {
 			fail("bad %s: %v", childN, err)
 		}
 		dir, caseID, name := os.Getenv(childDir), os.Getenv(childCase), os.Getenv(childName)
+		if at, err := strconv.ParseInt(os.Getenv(childAt), 10, 64); err == nil {
+			time.Sleep(time.Until(time.UnixMilli(at))) // start together with the other process
+		}
 		for i := 1; i <= n; i++ {
 			var out, errb bytes.Buffer
 			code := cli.Run([]string{"--data", dir, "event", "add", caseID, "--kind", "note",
@@ -189,9 +193,11 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 	names := []string{"A", "B"}
 	results := make([]result, len(names))
+	at := strconv.FormatInt(time.Now().Add(500*time.Millisecond).UnixMilli(), 10)
 	var wg sync.WaitGroup
 	for i, name := range names {
-		cmd := child(ctx, "loop", childDir+"="+dir, childCase+"="+caseID, childName+"="+name, childN+"="+strconv.Itoa(n))
+		cmd := child(ctx, "loop", childDir+"="+dir, childCase+"="+caseID, childName+"="+name,
+			childN+"="+strconv.Itoa(n), childAt+"="+at)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
 		if err := cmd.Start(); err != nil {
@@ -257,6 +263,15 @@ func TestConcurrentWriters(t *testing.T) {
 	if len(evs) != len(want) {
 		t.Errorf("timeline has %d events, want %d (the successful adds)", len(evs), len(want))
 	}
+	// How often the writer changes along the timeline shows how much the
+	// two processes really overlapped.
+	switches := 0
+	for i := 1; i < len(evs); i++ {
+		if []rune(evs[i].Summary)[3] != []rune(evs[i-1].Summary)[3] {
+			switches++
+		}
+	}
+	t.Logf("%d events; the writer changes %d times along the timeline", len(evs), switches)
 	checkSound(t, dir)
 }
 

@@ -98,7 +98,8 @@ func (s *Store) AddEvent(ctx context.Context, e *evidence.Event, files []File) e
 		prepared = append(prepared, p)
 	}
 	normalizeTimes(e)
-	return s.write(ctx, func(t *Tx) error {
+	var result evidence.Event
+	err := s.write(ctx, func(t *Tx) error {
 		if _, err := t.caseByID(e.CaseID); err != nil {
 			return err
 		}
@@ -125,9 +126,13 @@ func (s *Store) AddEvent(ctx context.Context, e *evidence.Event, files []File) e
 		if err := t.indexEvent(&stored); err != nil {
 			return err
 		}
-		*e = stored
+		result = stored
 		return t.audit(ActionCreate, "event", e.ID, e.CaseID, stored)
 	})
+	if err == nil {
+		*e = result
+	}
+	return err
 }
 
 func encodeEvent(e *evidence.Event) (tags, det string, err error) {
@@ -150,7 +155,8 @@ func (s *Store) UpdateEvent(ctx context.Context, e *evidence.Event) error {
 		return err
 	}
 	normalizeTimes(e)
-	return s.write(ctx, func(t *Tx) error {
+	var result evidence.Event
+	err := s.write(ctx, func(t *Tx) error {
 		old, err := t.eventByID(e.ID)
 		if err != nil {
 			return err
@@ -184,9 +190,13 @@ func (s *Store) UpdateEvent(ctx context.Context, e *evidence.Event) error {
 		if err := t.indexEvent(&stored); err != nil {
 			return err
 		}
-		*e = stored
+		result = stored
 		return t.audit(ActionUpdate, "event", e.ID, e.CaseID, stored)
 	})
+	if err == nil {
+		*e = result
+	}
+	return err
 }
 
 // ArchiveEvent hides an event from the timeline; it stays restorable.
@@ -313,6 +323,7 @@ type eventQuery struct {
 	oldestFirst bool
 	archived    bool
 	text        string
+	activeCases bool // only events of cases that are not archived
 	limit       int
 	offset      int
 }
@@ -347,6 +358,9 @@ func eventWhere(q eventQuery) (string, []any) {
 	if !q.archived {
 		conds = append(conds, "e.archived_at IS NULL")
 	}
+	if q.activeCases {
+		conds = append(conds, "e.case_id IN (SELECT id FROM cases WHERE archived_at IS NULL)")
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}
@@ -360,7 +374,7 @@ func (s *Store) events(ctx context.Context, q eventQuery) ([]evidence.Event, err
 		order = "ASC"
 	}
 	query := `SELECT ` + eventColumns + ` FROM events e ` + where +
-		` ORDER BY e.at_utc ` + order + `, e.recorded_at ` + order + `, e.id ` + order
+		` ORDER BY e.at_utc ` + order + `, e.recorded_at ` + order + `, e.rowid ` + order
 	if q.limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d OFFSET %d", q.limit, q.offset)
 	}

@@ -158,8 +158,7 @@ func (s *Store) Search(ctx context.Context, text, caseID string, limit int) ([]H
 	if err := rows.Err(); err != nil {
 		return nil, classify(fmt.Errorf("search %q: %w", text, err), s.path)
 	}
-	evq := eventQuery{caseID: caseID, text: text, limit: limit}
-	evs, err := s.events(ctx, evq)
+	evs, err := s.events(ctx, eventQuery{caseID: caseID, text: text, activeCases: true, limit: limit})
 	if err != nil {
 		return nil, err
 	}
@@ -167,14 +166,10 @@ func (s *Store) Search(ctx context.Context, text, caseID string, limit int) ([]H
 	for _, e := range evs {
 		title, ok := titles[e.CaseID]
 		if !ok {
-			if err := s.db.QueryRowContext(ctx, `SELECT title FROM cases WHERE id = ? AND archived_at IS NULL`, e.CaseID).Scan(&title); err != nil {
-				titles[e.CaseID] = ""
-				continue // the case is archived
+			if err := s.db.QueryRowContext(ctx, `SELECT title FROM cases WHERE id = ?`, e.CaseID).Scan(&title); err != nil {
+				return nil, classify(fmt.Errorf("search %q: read case %s: %w", text, e.CaseID, err), s.path)
 			}
 			titles[e.CaseID] = title
-		}
-		if title == "" {
-			continue
 		}
 		at := e.At
 		hits = append(hits, Hit{CaseID: e.CaseID, CaseTitle: title, EventID: e.ID, Kind: e.Kind, At: &at, Title: e.Title()})

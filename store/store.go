@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,7 +67,7 @@ func Open(ctx context.Context, file string, opts ...Option) (*Store, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", file+"?"+q.Encode())
+	db, err := sql.Open("sqlite", fileURI(file, q))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", file, err)
 	}
@@ -76,6 +77,21 @@ func Open(ctx context.Context, file string, opts ...Option) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// fileURI is the SQLite URI of a database path, escaped so that any
+// character a folder name may hold ('?', '#', '%', spaces, Chinese) reaches
+// SQLite intact.
+func fileURI(file string, q url.Values) string {
+	if abs, err := filepath.Abs(file); err == nil {
+		file = abs
+	}
+	p := filepath.ToSlash(file)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: C:/x -> /C:/x
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
+	return u.String()
 }
 
 func checkHeader(file string) error {

@@ -617,3 +617,49 @@ func TestIntegrityCheck(t *testing.T) {
 		t.Errorf("IntegrityCheck = %v, %v", problems, err)
 	}
 }
+
+func TestOpenPathWithSpecialCharacters(t *testing.T) {
+	for _, name := range []string{"a?b", "证据 #1", "100%done"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), name)
+			os.Mkdir(dir, 0o700)
+			path := filepath.Join(dir, "redress.db")
+			s, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			newCase(t, s, "x")
+			s.Close()
+			entries, _ := os.ReadDir(filepath.Dir(dir))
+			if len(entries) != 1 {
+				t.Errorf("files beside the data folder: %v", entries)
+			}
+			if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+				t.Errorf("database not written at %s: %v", path, err)
+			}
+		})
+	}
+}
+
+func TestSearchLimitIgnoresArchivedCases(t *testing.T) {
+	s := openTest(t)
+	active := newCase(t, s, "active")
+	archived := newCase(t, s, "archived")
+	base := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
+	for i := 0; i < 5; i++ {
+		addEvent(t, s, evidence.Event{CaseID: active.ID, Kind: evidence.KindNote, At: base.Add(time.Duration(i) * time.Minute), Summary: "退款"})
+		addEvent(t, s, evidence.Event{CaseID: archived.ID, Kind: evidence.KindNote, At: base.Add(time.Hour + time.Duration(i)*time.Minute), Summary: "退款"})
+	}
+	if err := s.ArchiveCase(ctx, archived.ID); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.Search(ctx, "退款", "", 3)
+	if err != nil || len(hits) != 3 {
+		t.Fatalf("Search limit 3 = %d hits, %v; want 3 from the active case", len(hits), err)
+	}
+	for _, h := range hits {
+		if h.CaseID != active.ID {
+			t.Errorf("hit from archived case: %+v", h)
+		}
+	}
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Takes the screenshots in docs/screenshots/ from the real app under Xvfb:
+# builds redress, fills a data folder with a realistic case through the CLI,
+# opens each view in English and Chinese and captures the window.
+# Needs: xvfb xdotool imagemagick (make deps installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=docs/screenshots
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+go build -o "$work/redress" .
+bin="$work/redress"
+font=fonts/NotoSansSC_400Regular.ttf
+
+# Two phone screenshots and a photo of a letter, drawn with the embedded font.
+convert -size 1080x2340 xc:'#f4f6f8' -font "$font" -fill '#1f2d3d' -pointsize 64 \
+  -annotate +80+220 'OKPay 钱包' -pointsize 52 -annotate +80+420 '充值 ¥1,280.00' \
+  -fill '#e67e22' -annotate +80+540 '处理中 Processing' -fill '#5a6b7b' -pointsize 40 \
+  -annotate +80+700 '交易号 TX20261120ABCDEF0123456789' -annotate +80+780 '2026-11-20 10:00:12' \
+  "$work/topup.png"
+convert -size 1080x2340 xc:white -font "$font" -fill '#1f2d3d' -pointsize 48 \
+  -annotate +60+200 '在线客服 · 王小姐 #1024' -fill '#2c7be5' -annotate +60+420 '您好，您的充值正在处理，' \
+  -annotate +60+500 '预计 24 小时内到账。' -fill '#1f2d3d' -annotate +60+700 '工单号 T-8899' "$work/chat.png"
+convert -size 2480x1754 xc:'#fbfaf5' -font "$font" -fill black -pointsize 60 \
+  -annotate +160+300 'OKPay Complaints Team' -annotate +160+420 'Re: top-up of 1,280.00 CNY not credited' "$work/letter.png"
+
+seed() { # lang title
+  local d="$work/data-$1" id
+  id=$("$bin" --data "$d" case new --title "$2" --provider OKPay --problem topup-not-credited --jurisdiction CN \
+    --amount 1280.00 --currency CNY --incident 2026-11-20 --account 6222020202020202 --name 张三 \
+    --contact zhangsan@example.com --remedy "补发 1280 元充值并书面说明原因")
+  "$bin" --data "$d" event add "$id" --kind note --summary "$3" --at 2026-11-20T09:50:00+08:00 --tag self-check >/dev/null
+  "$bin" --data "$d" event add "$id" --kind transaction --txid TX20261120ABCDEF0123456789 --amount 1280 --currency CNY \
+    --direction out --status 处理中 --at 2026-11-20T10:00:12+08:00 >/dev/null
+  "$bin" --data "$d" attach "$id" "$work/topup.png" --caption "$4" --at 2026-11-20T10:02:00+08:00 >/dev/null
+  "$bin" --data "$d" event add "$id" --kind contact --channel chat --agent "王小姐 #1024" --ref T-8899 \
+    --summary "$5" --promise "24小时内到账" --promise-by 2026-11-21T10:30:00+08:00 --at 2026-11-20T10:30:00+08:00 >/dev/null
+  "$bin" --data "$d" attach "$id" "$work/chat.png" --caption "$6" --at 2026-11-20T10:41:00+08:00 >/dev/null
+  "$bin" --data "$d" event add "$id" --kind contact --channel phone --agent "Li Wei" --ref T-8899 --duration 14m \
+    --summary "$7" --at 2026-11-21T15:10:00+08:00 >/dev/null
+  "$bin" --data "$d" event add "$id" --kind letter --to provider --method email --ref COMPLAINT-20261122 \
+    --summary "$8" --at 2026-11-22T09:00:00+08:00 >/dev/null
+  "$bin" --data "$d" attach "$id" "$work/letter.png" --caption "$9" --at 2026-11-22T09:05:00+08:00 >/dev/null
+  "$bin" --data "$d" case new --title "${10}" --provider PayNow --problem withdrawal-delayed --jurisdiction UK \
+    --amount 450.00 --currency GBP --incident 2026-11-15 >/dev/null
+  echo "$id"
+}
+en_id=$(seed en "OKPay top-up of 1,280 CNY not credited" "Self-check: balance, account number and maintenance notices all fine" \
+  "Top-up confirmation: still processing" "Agent says the top-up is processing and will arrive within 24 hours" \
+  "Chat transcript with agent 1024" "Called the hotline: promise broken, asked for escalation to a senior agent" \
+  "Formal complaint asking for a written final response" "Copy of the complaint letter" "PayNow withdrawal stuck for five days")
+zh_id=$(seed zh "OKPay 充值 1280 元未到账" "自查：余额、账号和维护公告均无问题" "充值确认页面：仍在处理中" \
+  "客服说充值正在处理，24 小时内到账" "与 1024 号客服的聊天记录" "致电客服热线：承诺未兑现，要求升级至高级客服" \
+  "正式投诉，要求书面最终答复" "投诉信副本" "PayNow 提现五天未到账")
+
+export DISPLAY=:97
+Xvfb :97 -screen 0 1280x860x24 >/dev/null 2>&1 &
+sleep 1
+shot() { # lang data case show name
+  REDRESS_LANG=$1 "$bin" --data "$2" gui ${3:+--case "$3"} ${4:+--show "$4"} >/dev/null 2>&1 &
+  local pid=$!
+  xdotool search --sync --name "Redress|维权档案" >/dev/null
+  sleep 3
+  import -window root -crop 1200x780+0+0 +repage "$out/$5.png"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+for l in en zh; do
+  d="$work/data-$l"; id=$en_id; [ $l = zh ] && id=$zh_id
+  shot $l "$work/empty-$l" "" "" "first-run-$l"
+  shot $l "$d" "" "" "case-list-$l"
+  shot $l "$d" "$id" "" "case-view-$l"
+  shot $l "$d" "$id" call "call-mode-$l"
+  shot $l "$d" "$id" new-case "new-case-$l"
+  shot $l "$d" "$id" contact "add-contact-$l"
+done
+# The attachment viewer is its own window: capture the whole screen.
+for l in en zh; do
+  d="$work/data-$l"; id=$en_id; [ $l = zh ] && id=$zh_id
+  REDRESS_LANG=$l "$bin" --data "$d" gui --case "$id" --show viewer >/dev/null 2>&1 &
+  pid=$!
+  xdotool search --sync --name "Redress|维权档案" >/dev/null
+  sleep 4
+  import -window root +repage "$work/full.png"
+  convert "$work/full.png" -crop 980x760+0+0 +repage "$out/attachment-viewer-$l.png"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done
+echo "screenshots in $out"

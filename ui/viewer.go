@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"bytes"
+	"image"
+	"os"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"redress/evidence"
+)
+
+// viewer shows one attachment at full resolution with zoom and pan, and
+// the facts that prove it unchanged: SHA-256, size, original name, import time.
+type viewer struct {
+	u      *UI
+	a      evidence.Attachment
+	data   []byte
+	img    image.Image
+	canvas *canvas.Image
+	scroll *container.Scroll
+	zoom   float32
+	label  *widget.Label
+	win    fyne.Window
+	fit    bool
+}
+
+// ShowAttachment opens the viewer window for an attachment.
+func (u *UI) ShowAttachment(a evidence.Attachment) {
+	v := &viewer{u: u, a: a, zoom: 1, fit: true}
+	u.lastViewer = v
+	v.win = u.fa.NewWindow(u.T("ui.viewer-title", "name", a.Name))
+	v.label = widget.NewLabel("")
+	v.win.SetContent(container.NewCenter(widget.NewProgressBarInfinite()))
+	v.win.Resize(fyne.NewSize(980, 760))
+	v.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape:
+			v.win.Close()
+		case fyne.KeyPlus, fyne.KeyEqual:
+			v.setZoom(v.zoom * 1.25)
+		case fyne.KeyMinus:
+			v.setZoom(v.zoom / 1.25)
+		}
+	})
+	v.win.Show()
+	u.async(func() (err error) {
+		v.data, _, err = u.svc.ReadAttachment(u.ctx, a.ID) // verifies the SHA-256
+		if err == nil && evidence.IsImage(a.MediaType) {
+			v.img, _, _ = image.Decode(bytes.NewReader(v.data))
+		}
+		return err
+	}, func(err error) {
+		if err != nil {
+			v.win.Close()
+			u.showError(err)
+			return
+		}
+		v.build()
+	})
+}
+
+func (v *viewer) build() {
+	u, a := v.u, v.a
+	info := container.New(layout.NewFormLayout())
+	add := func(key, val string, mono bool) {
+		k := widget.NewLabelWithStyle(u.T(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle(val, fyne.TextAlignLeading, fyne.TextStyle{Monospace: mono})
+		l.Selectable = true
+		l.Wrapping = fyne.TextWrapBreak
+		info.Add(k)
+		info.Add(l)
+	}
+	add("ui.original-name", a.Name, false)
+	add("ui.sha256", a.SHA256, true)
+	add("ui.size", sizeText(a.Size)+" ("+strconv.FormatInt(a.Size, 10)+" B)", false)
+	add("ui.media-type", a.MediaType, false)
+	if a.Width > 0 {
+		add("ui.dimensions", strconv.Itoa(a.Width)+" × "+strconv.Itoa(a.Height), false)
+	}
+	add("ui.imported", u.when(a.Imported), false)
+	verified := widget.NewLabelWithStyle(u.T("ui.verified"), fyne.TextAlignLeading, fyne.TextStyle{})
+	verified.Importance = widget.SuccessImportance
+	save := widget.NewButtonWithIcon(u.T("ui.save-copy"), theme.DocumentSaveIcon(), v.saveCopy)
+	side := container.NewVBox(info, verified, save)
+	var center fyne.CanvasObject
+	if v.img == nil {
+		msg := widget.NewLabel(u.T("ui.no-preview"))
+		msg.Wrapping = fyne.TextWrapWord
+		center = container.NewCenter(container.NewVBox(widget.NewIcon(theme.FileIcon()), msg))
+	} else {
+		v.canvas = canvas.NewImageFromImage(v.img)
+		v.canvas.FillMode = canvas.ImageFillContain
+		v.canvas.ScaleMode = canvas.ImageScaleSmooth
+		pan := newPanner(v)
+		v.scroll = container.NewScroll(pan)
+		zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { v.setZoom(v.zoom * 1.25) })
+		zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { v.setZoom(v.zoom / 1.25) })
+		fit := widget.NewButtonWithIcon(u.T("ui.fit"), theme.ZoomFitIcon(), func() { v.fitToWindow() })
+		actual := widget.NewButton("100%", func() { v.fit = false; v.setZoom(1) })
+		bar := container.NewHBox(zoomOut, zoomIn, fit, actual, v.label)
+		center = container.NewBorder(bar, nil, nil, nil, v.scroll)
+	}
+	split := container.NewHSplit(center, container.NewVScroll(container.NewPadded(side)))
+	split.Offset = 0.7
+	v.win.SetContent(split)
+	if v.img != nil {
+		v.fitToWindow()
+	}
+}
+
+// fitToWindow scales the picture to the space it has.
+func (v *viewer) fitToWindow() {
+	v.fit = true
+	b := v.img.Bounds()
+	avail := v.scroll.Size()
+	if avail.Width < 50 || avail.Height < 50 {
+		avail = fyne.NewSize(640, 640)
+	}
+	z := min(avail.Width/float32(b.Dx()), avail.Height/float32(b.Dy()))
+	v.setZoom(min(z, 1))
+}
+
+func (v *viewer) setZoom(z float32) {
+	if v.img == nil {
+		return
+	}
+	v.zoom = max(0.05, min(z, 8))
+	b := v.img.Bounds()
+	size := fyne.NewSize(float32(b.Dx())*v.zoom, float32(b.Dy())*v.zoom)
+	v.canvas.SetMinSize(size)
+	v.canvas.Resize(size)
+	v.label.SetText(strconv.Itoa(int(v.zoom*100+0.5)) + "%")
+	v.scroll.Refresh()
+}
+
+func (v *viewer) saveCopy() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			v.u.showError(err)
+			return
+		}
+		defer w.Close()
+		if _, err := w.Write(v.data); err != nil {
+			v.u.showError(langError("ui.save-failed", "file", w.URI().Name()))
+		}
+	}, v.win)
+	d.SetFileName(v.a.Name)
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+}
+
+// panner holds the picture and pans the scroll container when dragged.
+type panner struct {
+	widget.BaseWidget
+	v *viewer
+}
+
+func newPanner(v *viewer) *panner {
+	p := &panner{v: v}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+func (p *panner) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewCenter(p.v.canvas))
+}
+
+func (p *panner) Dragged(ev *fyne.DragEvent) {
+	s := p.v.scroll
+	s.Offset = fyne.NewPos(s.Offset.X-ev.Dragged.DX, s.Offset.Y-ev.Dragged.DY)
+	s.Refresh()
+}
+
+func (p *panner) DragEnd() {}
