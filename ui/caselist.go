@@ -189,4 +189,3 @@ func (cl *caseList) titles() []string {
 	}
 	return out
 }
-

@@ -252,4 +252,3 @@ func (u *UI) EditEvent(e evidence.Event) {
 		})
 	}, fyne.NewSize(620, 600))
 }
-

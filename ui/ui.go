@@ -63,14 +63,14 @@ type UI struct {
 	ctx context.Context
 	win fyne.Window
 
-	cases    *caseList
-	view     *caseView
-	split    *container.Split
-	pending  sync.WaitGroup
-	uiMu     sync.Mutex // serializes UI callbacks; the test driver runs them on worker goroutines
-	thumbs   *thumbCache
-	submit   func() // the open form's save action, for Ctrl+Enter
-	escape   func() // closes the open dialog, for Esc
+	cases   *caseList
+	view    *caseView
+	split   *container.Split
+	pending sync.WaitGroup
+	uiMu    sync.Mutex // serializes UI callbacks; the test driver runs them on worker goroutines
+	thumbs  *thumbCache
+	submit  func() // the open form's save action, for Ctrl+Enter
+	escape  func() // closes the open dialog, for Esc
 	// The forms and panels opened last, for tests.
 	lastCaseForm  *caseForm
 	lastEventForm *eventForm
