@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"log"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,17 +60,19 @@ func runGUI(fa fyne.App, args []string) int {
 		svc, err = app.Open(context.Background(), dir)
 	}
 	if err != nil {
-		failed(fa, l, err)
+		failed(fa, l, dir, err)
 		return 1
 	}
 	defer svc.Close()
 	u := ui.New(fa, svc)
+	fa.Lifecycle().SetOnStarted(u.StartMaintenance)
 	if *caseRef != "" {
 		id, err := svc.Resolve(context.Background(), *caseRef)
 		if err != nil {
 			log.Printf("redress gui: %v", err)
 		} else {
 			fa.Lifecycle().SetOnStarted(func() {
+				u.StartMaintenance()
 				u.OpenCase(id)
 				go func() {
 					u.Wait() // the case and its timeline are loaded
@@ -85,13 +88,27 @@ func runGUI(fa fyne.App, args []string) int {
 
 // failed shows why the data could not be opened (a damaged or newer
 // database, a folder that cannot be written) and waits for the user.
-func failed(fa fyne.App, l lang.Lang, err error) {
+func failed(fa fyne.App, l lang.Lang, dir string, err error) {
 	log.Printf("redress: %v", err)
 	w := fa.NewWindow(l.T("app.title"))
 	msg := widget.NewLabel(l.Err(err))
 	msg.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton(l.T("ui.quit"), fa.Quit)
-	w.SetContent(container.NewBorder(nil, container.NewCenter(quit), nil, nil, container.NewPadded(msg)))
+	buttons := container.NewHBox(widget.NewButton(l.T("ui.quit"), fa.Quit))
+	if b, ok := app.NewestGoodBackup(context.Background(), dir); ok && dir != "" {
+		restore := widget.NewButton(l.T("ui.restore-day", "day", b.Day), nil)
+		restore.Importance = widget.HighImportance
+		restore.OnTapped = func() {
+			aside, err := app.Restore(context.Background(), dir, b.Path, time.Now())
+			if err != nil {
+				msg.SetText(l.Err(err))
+				return
+			}
+			restore.Disable()
+			msg.SetText(l.T("ui.restored-restart", "aside", aside))
+		}
+		buttons.Add(restore)
+	}
+	w.SetContent(container.NewBorder(nil, container.NewCenter(buttons), nil, nil, container.NewPadded(msg)))
 	w.Resize(fyne.NewSize(560, 220))
 	w.ShowAndRun()
 }

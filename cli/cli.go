@@ -146,6 +146,10 @@ func (r *runner) dispatch(args []string) error {
 		return r.search(rest)
 	case "verify-log":
 		return r.verifyLog(rest)
+	case "backup":
+		return r.backup(rest)
+	case "restore":
+		return r.restore(rest)
 	}
 	return usage("cli.unknown-command", "command", cmd)
 }

@@ -51,6 +51,7 @@ func (u *UI) ShowSettings() {
 		widget.NewFormItem(u.T("ui.setting-paper"), p.paper),
 		widget.NewFormItem(u.T("ui.setting-theme"), p.theme),
 		widget.NewFormItem(u.T("ui.setting-data"), container.NewBorder(nil, nil, nil, copyDir, dir)),
+		widget.NewFormItem(u.T("ui.setting-backups"), u.backupList()),
 	)
-	u.modal(u.T("ui.settings"), f, "", nil, fyne.NewSize(560, 360))
+	u.modal(u.T("ui.settings"), container.NewVScroll(f), "", nil, fyne.NewSize(600, 520))
 }

@@ -46,6 +46,9 @@ type Service interface {
 	AttachUsable(ctx context.Context, caseID string, paths []string, in app.AttachInput) (evidence.Event, []app.FileCheck, error)
 	Search(ctx context.Context, text, caseRef string) ([]app.Hit, error)
 	ReadAttachment(ctx context.Context, id string) ([]byte, evidence.Attachment, error)
+	IntegrityCheck(ctx context.Context) ([]string, error)
+	AutoBackup(ctx context.Context) (string, error)
+	RestoreInPlace(ctx context.Context, file string) (string, error)
 }
 
 // Preference keys.

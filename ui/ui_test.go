@@ -684,3 +684,99 @@ func TestTimeShowsOriginalOffsetWhenDifferent(t *testing.T) {
 		}
 	}
 }
+
+func TestEditCaseKeepsHistory(t *testing.T) {
+	h := newHarness(t, "en")
+	c := h.newCase("Old title")
+	h.u.EditCase(c)
+	f := h.u.lastCaseForm
+	if f.title.Text != "Old title" || f.amount.Text != "1280.00" || f.status.value() != "open" {
+		t.Fatalf("edit form not filled: %q %q %q", f.title.Text, f.amount.Text, f.status.value())
+	}
+	f.title.SetText("New title")
+	f.status.set("escalated")
+	h.u.Submit()
+	h.u.Wait()
+	got, _ := h.svc.Case(context.Background(), c.ID)
+	if got.Title != "New title" || got.Status != evidence.Escalated || got.Version != 2 {
+		t.Errorf("case after edit = %+v", got)
+	}
+	if hist, _ := h.svc.CaseHistory(context.Background(), c.ID); len(hist) != 1 || hist[0].Title != "Old title" {
+		t.Errorf("case history = %+v", hist)
+	}
+	if !strings.Contains(h.screenText(), "New title") {
+		t.Errorf("header not refreshed:\n%s", h.screenText())
+	}
+}
+
+func TestMenuShortcuts(t *testing.T) {
+	h := newHarness(t, "en")
+	find := func(sc fyne.Shortcut) *fyne.MenuItem {
+		for _, m := range h.u.menu().Items {
+			for _, it := range m.Items {
+				if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() {
+					return it
+				}
+			}
+		}
+		t.Fatalf("no menu item for %s", sc.ShortcutName())
+		return nil
+	}
+	find(shortcutNew).Action()
+	if h.u.lastCaseForm == nil || h.u.Window().Canvas().Overlays().Top() == nil {
+		t.Fatal("Ctrl+N did not open the new-case form")
+	}
+	h.u.lastCaseForm.title.SetText("By keyboard")
+	h.u.lastCaseForm.provider.SetText("OKPay")
+	h.u.lastCaseForm.problem.set("other")
+	h.u.lastCaseForm.jurisdiction.set("US")
+	find(shortcutSave).Action() // Ctrl+Enter
+	h.u.Wait()
+	if cases, _ := h.svc.Cases(context.Background(), false); len(cases) != 1 {
+		t.Fatalf("Ctrl+Enter did not save: %+v", cases)
+	}
+	find(shortcutFind).Action()
+	if h.u.Window().Canvas().Focused() != h.u.view.search {
+		t.Error("Ctrl+F did not focus the timeline search")
+	}
+}
+
+func TestBackupsInSettingsRestore(t *testing.T) {
+	h := newHarness(t, "en")
+	h.newCase("kept")
+	if made, err := h.svc.AutoBackup(context.Background()); err != nil || made == "" {
+		t.Fatalf("AutoBackup = %q, %v", made, err)
+	}
+	h.newCase("added after the backup")
+	h.u.ShowSettings()
+	text := h.screenText()
+	if !strings.Contains(text, "2026-11-21") || !strings.Contains(text, "[Restore]") {
+		t.Fatalf("settings lack the backup:\n%s", text)
+	}
+	h.u.Escape()
+	all, _ := app.Backups(h.svc.Dir())
+	h.u.restore(all[0].Path)
+	h.u.Wait()
+	if got := h.u.cases.titles(); len(got) != 1 || got[0] != "kept" {
+		t.Errorf("cases after restore = %v", got)
+	}
+	if !strings.Contains(h.screenText(), "was kept as") {
+		t.Errorf("no restore message:\n%s", h.screenText())
+	}
+	asides, _ := filepath.Glob(filepath.Join(h.svc.Dir(), "redress.db.replaced-*"))
+	if len(asides) == 0 {
+		t.Error("the replaced data was not kept")
+	}
+}
+
+func TestDamagedDatabaseOffersBackup(t *testing.T) {
+	h := newHarness(t, "en")
+	h.newCase("x")
+	if _, err := h.svc.AutoBackup(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h.u.offerRestore()
+	if !strings.Contains(h.screenText(), "failed its integrity check") || !strings.Contains(h.screenText(), "2026-11-21") {
+		t.Errorf("offer:\n%s", h.screenText())
+	}
+}

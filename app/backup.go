@@ -1,0 +1,189 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"redress/lang"
+	"redress/store"
+)
+
+// Rolling backups live in this folder of the data directory.
+const (
+	BackupDir  = "backups"
+	KeepDaily  = 7
+	backupStem = "redress-"
+)
+
+// BackupInfo is one automatic backup.
+type BackupInfo struct {
+	Path string
+	Day  string // YYYY-MM-DD
+	Size int64
+}
+
+// Backup writes a checked copy of the whole database to out.
+func (a *App) Backup(ctx context.Context, out string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return fmt.Errorf("back up to %s: %w", out, err)
+	}
+	return a.store.Backup(ctx, abs)
+}
+
+// Backups lists the automatic backups in dir, newest first.
+func Backups(dir string) ([]BackupInfo, error) {
+	entries, err := os.ReadDir(filepath.Join(dir, BackupDir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list backups: %w", err)
+	}
+	var out []BackupInfo
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, backupStem) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		day := strings.TrimSuffix(strings.TrimPrefix(name, backupStem), ".db")
+		if _, err := time.Parse("2006-01-02", day); err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupInfo{Path: filepath.Join(dir, BackupDir, name), Day: day, Size: info.Size()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Day > out[j].Day })
+	return out, nil
+}
+
+// AutoBackup makes today's backup in the data directory unless it exists,
+// then keeps only the newest KeepDaily. It returns the new backup's path,
+// or "" when today's existed already.
+func (a *App) AutoBackup(ctx context.Context) (string, error) {
+	folder := filepath.Join(a.dir, BackupDir)
+	if err := os.MkdirAll(folder, 0o700); err != nil {
+		return "", lang.Wrap(err, "data.cannot-create", "dir", folder)
+	}
+	day := a.now().In(a.loc).Format("2006-01-02")
+	path := filepath.Join(folder, backupStem+day+".db")
+	made := ""
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if err := a.store.Backup(ctx, path); err != nil {
+			return "", err
+		}
+		made = path
+	}
+	all, err := Backups(a.dir)
+	if err != nil {
+		return made, err
+	}
+	for i, b := range all {
+		if i >= KeepDaily {
+			if err := os.Remove(b.Path); err != nil {
+				return made, fmt.Errorf("remove old backup %s: %w", b.Path, err)
+			}
+		}
+	}
+	return made, nil
+}
+
+// NewestGoodBackup returns the newest automatic backup that passes its
+// checks, or ok false when there is none.
+func NewestGoodBackup(ctx context.Context, dir string) (BackupInfo, bool) {
+	all, err := Backups(dir)
+	if err != nil {
+		return BackupInfo{}, false
+	}
+	for _, b := range all {
+		if _, err := store.CheckFile(ctx, b.Path); err == nil {
+			return b, true
+		}
+	}
+	return BackupInfo{}, false
+}
+
+// Restore replaces the data in dir with the backup file after checking it.
+// The replaced database is kept aside as redress.db.replaced-<time> (never
+// deleted); the returned path names it ("" when there was none). No copy
+// of Redress may be using dir.
+func Restore(ctx context.Context, dir, file string, now time.Time) (string, error) {
+	if _, err := store.CheckFile(ctx, file); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", lang.Wrap(err, "data.cannot-create", "dir", dir)
+	}
+	db := filepath.Join(dir, DBName)
+	tmp := db + ".restoring"
+	if err := copyFile(file, tmp); err != nil {
+		os.Remove(tmp)
+		return "", lang.Wrap(err, "restore.cannot-copy", "file", file)
+	}
+	aside := ""
+	if _, err := os.Stat(db); err == nil {
+		aside = db + ".replaced-" + now.UTC().Format("20060102-150405")
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if _, err := os.Stat(db + suffix); err == nil {
+				if err := os.Rename(db+suffix, aside+suffix); err != nil {
+					os.Remove(tmp)
+					return "", lang.Wrap(err, "restore.cannot-move", "file", db)
+				}
+			}
+		}
+	}
+	if err := os.Rename(tmp, db); err != nil {
+		return aside, lang.Wrap(err, "restore.cannot-move", "file", db)
+	}
+	return aside, nil
+}
+
+// RestoreInPlace closes the database, restores file over it (keeping the
+// old one aside) and opens the restored data, so the app goes on with it.
+func (a *App) RestoreInPlace(ctx context.Context, file string) (string, error) {
+	if _, err := store.CheckFile(ctx, file); err != nil {
+		return "", err
+	}
+	max := a.store.MaxAttachment()
+	if err := a.store.Close(); err != nil {
+		return "", fmt.Errorf("close before restore: %w", err)
+	}
+	aside, rerr := Restore(ctx, a.dir, file, a.now())
+	s, err := store.Open(ctx, filepath.Join(a.dir, DBName), store.WithClock(a.now), store.WithMaxAttachment(max))
+	if err != nil {
+		return aside, err
+	}
+	a.store = s
+	return aside, rerr
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
