@@ -121,4 +121,3 @@ func CheckFile(ctx context.Context, path string) (FileInfo, error) {
 	db.QueryRowContext(ctx, "SELECT COUNT(*) FROM events").Scan(&info.Events)
 	return info, nil
 }
-
