@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=docs/screenshots
 mkdir -p "$out"
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'pkill -P $$ 2>/dev/null; rm -rf "$work"' EXIT
 go build -o "$work/redress" .
 bin="$work/redress"
 font=fonts/NotoSansSC_400Regular.ttf
@@ -57,8 +57,9 @@ zh_id=$(seed zh "OKPay 充值 1280 元未到账" "自查：余额、账号和维
 export DISPLAY=:97
 Xvfb :97 -screen 0 1280x860x24 >/dev/null 2>&1 &
 sleep 1
+tz() { [ "$1" = zh ] && echo Asia/Shanghai || echo Europe/London; }
 shot() { # lang data case show name
-  REDRESS_LANG=$1 "$bin" --data "$2" gui ${3:+--case "$3"} ${4:+--show "$4"} >/dev/null 2>&1 &
+  TZ=$(tz "$1") REDRESS_LANG=$1 "$bin" --data "$2" gui ${3:+--case "$3"} ${4:+--show "$4"} >/dev/null 2>&1 &
   local pid=$!
   xdotool search --sync --name "Redress|维权档案" >/dev/null
   sleep 3
@@ -77,7 +78,7 @@ done
 # The attachment viewer is its own window: capture the whole screen.
 for l in en zh; do
   d="$work/data-$l"; id=$en_id; [ $l = zh ] && id=$zh_id
-  REDRESS_LANG=$l "$bin" --data "$d" gui --case "$id" --show viewer >/dev/null 2>&1 &
+  TZ=$(tz $l) REDRESS_LANG=$l "$bin" --data "$d" gui --case "$id" --show viewer >/dev/null 2>&1 &
   pid=$!
   xdotool search --sync --name "Redress|维权档案" >/dev/null
   sleep 4

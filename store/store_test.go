@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"io"
@@ -661,5 +662,91 @@ func TestSearchLimitIgnoresArchivedCases(t *testing.T) {
 		if h.CaseID != active.ID {
 			t.Errorf("hit from archived case: %+v", h)
 		}
+	}
+}
+
+func TestMigrationKeepsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "redress.db")
+	ms, err := migrations()
+	if err != nil || len(ms) < 2 {
+		t.Fatalf("migrations = %d, %v", len(ms), err)
+	}
+	// A database as version 1 left it, with a case in it.
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{ms[0].sql, "PRAGMA user_version = 1",
+		`INSERT INTO cases (id, title, provider, problem, jurisdiction, language, status, created_at, updated_at)
+		 VALUES ('c1', '旧案件', 'OKPay', 'other', 'CN', 'zh', 'open', 1, 1)`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v int
+	s.DB().QueryRow("PRAGMA user_version").Scan(&v)
+	if v != SchemaVersion() {
+		t.Errorf("version after migration = %d, want %d", v, SchemaVersion())
+	}
+	if c, err := s.Case(ctx, "c1"); err != nil || c.Title != "旧案件" {
+		t.Errorf("case after migration = %+v, %v", c, err)
+	}
+	if err := s.SetOverride(ctx, "c1", "complaint-reply", "20bd"); err != nil {
+		t.Errorf("the new tables do not work: %v", err)
+	}
+}
+
+func TestSettingsDraftsAndDossiers(t *testing.T) {
+	s := openTest(t)
+	c := newCase(t, s, "case")
+	if err := s.SetOverride(ctx, c.ID, "complaint-reply", "20bd"); err != nil {
+		t.Fatal(err)
+	}
+	if o, _ := s.Overrides(ctx, c.ID); o["complaint-reply"] != "20bd" {
+		t.Errorf("overrides = %v", o)
+	}
+	s.SetOverride(ctx, c.ID, "complaint-reply", "")
+	if o, _ := s.Overrides(ctx, c.ID); len(o) != 0 {
+		t.Errorf("override not removed: %v", o)
+	}
+	s.SetChecklist(ctx, c.ID, "bank-statement", true)
+	if cl, _ := s.Checklist(ctx, c.ID); !cl["bank-statement"] {
+		t.Errorf("checklist = %v", cl)
+	}
+	s.SaveDraft(ctx, c.ID, "provider", "zh", "第一稿")
+	d2, err := s.SaveDraft(ctx, c.ID, "provider", "zh", "第二稿")
+	if err != nil || d2.Version != 2 {
+		t.Fatalf("SaveDraft = %+v, %v", d2, err)
+	}
+	if d, ok, _ := s.Draft(ctx, c.ID, "provider", "zh"); !ok || d.Text != "第二稿" {
+		t.Errorf("Draft = %+v, %v", d, ok)
+	}
+	if _, ok, _ := s.Draft(ctx, c.ID, "regulator", "en"); ok {
+		t.Error("a missing draft was found")
+	}
+	if all, _ := s.Drafts(ctx, c.ID); len(all) != 2 || all[0].Text != "第一稿" {
+		t.Errorf("Drafts = %+v", all)
+	}
+	if err := s.SetHolidays(ctx, "CN", []Holiday{{Day: "2026-10-01", Name: "国庆节"}, {Day: "2026-10-10", Name: "补班", Working: true}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := s.Holidays(ctx, "CN"); len(hs) != 2 || !hs[1].Working {
+		t.Errorf("holidays = %+v", hs)
+	}
+	rec := DossierRecord{ID: evidence.NewID(), CaseID: c.ID, Recipient: "provider", Language: "zh", SHA256: strings.Repeat("a", 64), Size: 10, Pages: 3}
+	if err := s.RecordDossier(ctx, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if ds, _ := s.Dossiers(ctx, c.ID); len(ds) != 1 || ds[0].Pages != 3 {
+		t.Errorf("dossiers = %+v", ds)
+	}
+	if rep, err := s.VerifyLog(ctx); err != nil || !rep.OK() {
+		t.Errorf("VerifyLog = %+v, %v", rep, err)
 	}
 }

@@ -257,7 +257,7 @@ func (v *caseView) showHeader() {
 		}
 	}
 	person := widget.NewLabel(strings.Join(who, " · "))
-	person.Importance = widget.LowImportance
+	person.SizeName = theme.SizeNameCaptionText
 	person.Truncation = fyne.TextTruncateEllipsis
 	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditCase(v.c) })
 	var arch *widget.Button
