@@ -148,6 +148,14 @@ func (r *runner) dispatch(args []string) error {
 		return r.verifyLog(rest)
 	case "backup":
 		return r.backup(rest)
+	case "export":
+		return r.export(rest)
+	case "import":
+		return r.importCase(rest)
+	case "verify":
+		return r.verify(rest)
+	case "next":
+		return r.next(rest)
 	case "restore":
 		return r.restore(rest)
 	}
@@ -191,7 +199,7 @@ func (f *flags) list(name string) *list {
 }
 
 // parse returns the positional arguments; want is how many are expected
-// (-1: one or more).
+// (-1: one or more; -2: any number).
 func (f *flags) parse(args []string, want int, names ...string) ([]string, error) {
 	var pos []string
 	for {

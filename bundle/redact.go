@@ -1,0 +1,110 @@
+package bundle
+
+import "redress/evidence"
+
+// Mask replaces the hidden digits of a redacted number.
+const Mask = evidence.Mask
+
+// Redact masks account, card and phone numbers except their last four
+// digits; see evidence.Redact for the exact rule.
+func Redact(s string) string { return evidence.Redact(s) }
+
+func redactData(d Data) Data {
+	accounts := []string{d.Case.Complainant.AccountID}
+	for _, c := range d.CaseHistory {
+		accounts = append(accounts, c.Complainant.AccountID)
+	}
+	red := evidence.Redactor(accounts...)
+	out := d
+	out.Case = redactCase(d.Case, red)
+	out.CaseHistory = make([]evidence.Case, len(d.CaseHistory))
+	for i, c := range d.CaseHistory {
+		out.CaseHistory[i] = redactCase(c, red)
+	}
+	out.Events = redactEvents(d.Events, red)
+	out.EventHistory = make(map[string][]evidence.Event, len(d.EventHistory))
+	for id, es := range d.EventHistory {
+		out.EventHistory[id] = redactEvents(es, red)
+	}
+	out.Drafts = make([]Draft, len(d.Drafts))
+	for i, dr := range d.Drafts {
+		dr.Text = red(dr.Text)
+		out.Drafts[i] = dr
+	}
+	out.Redacted = true
+	return out
+}
+
+func redactCase(c evidence.Case, red func(string) string) evidence.Case {
+	c.Title = red(c.Title)
+	c.Provider = red(c.Provider)
+	c.Remedy = red(c.Remedy)
+	c.Complainant.Name = red(c.Complainant.Name)
+	c.Complainant.Contact = red(c.Complainant.Contact)
+	c.Complainant.Address = red(c.Complainant.Address)
+	c.Complainant.AccountID = evidence.MaskAccount(c.Complainant.AccountID)
+	return c
+}
+
+func redactEvents(es []evidence.Event, red func(string) string) []evidence.Event {
+	if es == nil {
+		return nil
+	}
+	out := make([]evidence.Event, len(es))
+	for i, e := range es {
+		e.Summary = red(e.Summary)
+		e.Notes = red(e.Notes)
+		e.Reference = red(e.Reference)
+		if e.Tags != nil {
+			tags := make([]string, len(e.Tags))
+			for j, t := range e.Tags {
+				tags[j] = red(t)
+			}
+			e.Tags = tags
+		}
+		if t := e.Transaction; t != nil {
+			c := *t
+			c.TxID = red(c.TxID)
+			c.Status = red(c.Status)
+			c.Counterparty = red(c.Counterparty)
+			e.Transaction = &c
+		}
+		if t := e.Contact; t != nil {
+			c := *t
+			c.Agent = red(c.Agent)
+			c.Promise = red(c.Promise)
+			e.Contact = &c
+		}
+		if t := e.Exhibit; t != nil {
+			c := *t
+			c.Caption = red(c.Caption)
+			c.Shows = red(c.Shows)
+			e.Exhibit = &c
+		}
+		if t := e.Letter; t != nil {
+			c := *t
+			c.Name = red(c.Name)
+			c.Method = red(c.Method)
+			e.Letter = &c
+		}
+		if t := e.Response; t != nil {
+			c := *t
+			c.Name = red(c.Name)
+			c.Outcome = red(c.Outcome)
+			e.Response = &c
+		}
+		if e.Attachments != nil {
+			as := make([]evidence.Attachment, len(e.Attachments))
+			for j, a := range e.Attachments {
+				a.Name = red(a.Name)
+				a.Caption = red(a.Caption)
+				as[j] = a
+			}
+			e.Attachments = as
+		}
+		out[i] = e
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"archive/zip"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// seedCase makes a case with history, an archived event, attachments and
+// settings, through the CLI and the app layer.
+func seedCase(t *testing.T, dir string) string {
+	t.Helper()
+	id := mustRun(t, dir, "case", "new", "--title", "OKPay 提现延迟", "--provider", "OKPay", "--problem", "withdrawal-delayed",
+		"--jurisdiction", "UK", "--amount", "450.00", "--currency", "GBP", "--incident", "2026-11-15", "--account", "GB29NWBK60161331926819")
+	mustRun(t, dir, "event", "add", id, "--kind", "transaction", "--txid", "WD-77", "--amount", "450", "--currency", "GBP",
+		"--status", "pending", "--at", "2026-11-15T09:00:00Z")
+	c := mustRun(t, dir, "event", "add", id, "--kind", "contact", "--channel", "phone", "--agent", "Sam", "--summary", "说三天内到账",
+		"--promise-by", "2026-11-18T17:00:00Z", "--at", "2026-11-16T09:00:00Z")
+	mustRun(t, dir, "event", "archive", c)
+	shot := filepath.Join(t.TempDir(), "提现.png")
+	writePNG(t, shot, 20, 40)
+	mustRun(t, dir, "attach", id, shot, "--caption", "提现记录")
+	mustRun(t, dir, "attach", id, shot, "--caption", "same bytes again")
+	return id
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	setLang(t, "en")
+	src, dst := t.TempDir(), t.TempDir()
+	id := seedCase(t, src)
+	zipPath := filepath.Join(t.TempDir(), "case.zip")
+	mustRun(t, src, "export", id, "-o", zipPath)
+	if out := mustRun(t, src, "verify", zipPath); !strings.Contains(out, "verified") {
+		t.Errorf("verify printed %q", out)
+	}
+	if got := mustRun(t, dst, "import", zipPath); got != id {
+		t.Fatalf("import printed %q, want the same case ID %s", got, id)
+	}
+	want := mustRun(t, src, "timeline", id, "--archived", "--json")
+	got := mustRun(t, dst, "timeline", id, "--archived", "--json")
+	if got != want {
+		t.Errorf("timeline differs after the round trip:\n%s\n---\n%s", want, got)
+	}
+	if a, b := mustRun(t, src, "case", "show", id, "--json"), mustRun(t, dst, "case", "show", id, "--json"); a != b {
+		t.Errorf("case differs:\n%s\n---\n%s", a, b)
+	}
+	mustRun(t, dst, "verify-log")
+	// The same case again is refused, and as a copy it gets new IDs.
+	_, errs, code := runCLI(t, dst, "import", zipPath)
+	if code != 1 || !strings.Contains(errs, "is already here") {
+		t.Errorf("second import: exit %d, %q", code, errs)
+	}
+	cp := mustRun(t, dst, "import", zipPath, "--as-copy")
+	if cp == id || len(cp) != 36 {
+		t.Errorf("copy ID = %q", cp)
+	}
+	if out := mustRun(t, dst, "timeline", cp, "--archived"); !strings.Contains(out, "copy of case "+id) {
+		t.Errorf("the copy does not name the original:\n%s", out)
+	}
+	mustRun(t, dst, "verify-log")
+}
+
+func TestRedactedExport(t *testing.T) {
+	setLang(t, "en")
+	dir := t.TempDir()
+	id := seedCase(t, dir)
+	zipPath := filepath.Join(t.TempDir(), "r.zip")
+	mustRun(t, dir, "export", id, "-o", zipPath, "--redact")
+	zr, err := zip.OpenReader(zipPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name != "case.json" {
+			continue
+		}
+		rc, _ := f.Open()
+		var d map[string]any
+		json.NewDecoder(rc).Decode(&d)
+		rc.Close()
+		b, _ := json.Marshal(d)
+		if strings.Contains(string(b), "60161331926819") || !strings.Contains(string(b), "6819") || d["redacted"] != true {
+			t.Errorf("redacted case.json still holds the account number: %s", b)
+		}
+	}
+}
+
+func TestImportRefusesHostileArchivesAndChangesNothing(t *testing.T) {
+	setLang(t, "en")
+	dir := t.TempDir()
+	seedCase(t, dir)
+	before := dump(t, dir)
+	files := t.TempDir()
+	write := func(name string, entries map[string]string) string {
+		p := filepath.Join(files, name)
+		f, _ := os.Create(p)
+		zw := zip.NewWriter(f)
+		for n, body := range entries {
+			w, _ := zw.Create(n)
+			w.Write([]byte(body))
+		}
+		zw.Close()
+		f.Close()
+		return p
+	}
+	notZip := filepath.Join(files, "notes.zip")
+	os.WriteFile(notZip, []byte("hello"), 0o600)
+	tests := []struct {
+		name, file, want string
+	}{
+		{"not a zip", notZip, ""},
+		{"path traversal", write("evil.zip", map[string]string{"../../etc/passwd": "x", "manifest.json": "{}"}), ""},
+		{"no manifest", write("nomanifest.zip", map[string]string{"case.json": "{}"}), ""},
+		{"missing file", filepath.Join(files, "absent.zip"), "does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errs, code := runCLI(t, dir, "import", tt.file)
+			if code != 1 || out != "" || strings.Count(strings.TrimSpace(errs), "\n") != 0 || !strings.Contains(errs, tt.want) {
+				t.Errorf("import %s = exit %d, out %q, err %q", tt.name, code, out, errs)
+			}
+			if strings.Contains(errs, "bundle:") || strings.Contains(errs, "unexpected") {
+				t.Errorf("the message is not a plain sentence: %q", errs)
+			}
+			if dump(t, dir) != before {
+				t.Error("the database changed")
+			}
+		})
+	}
+}
+
+func TestNextCommand(t *testing.T) {
+	setLang(t, "en")
+	dir := t.TempDir()
+	id := seedCase(t, dir)
+	out := mustRun(t, dir, "next", id)
+	for _, want := range []string{"OKPay 提现延迟", "Where it stands:", "Next step:", "Deadlines:", "overdue", "Evidence:", "not legal advice"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("next lacks %q:\n%s", want, out)
+		}
+	}
+	var reps []map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, dir, "next", "--json")), &reps); err != nil || len(reps) != 1 {
+		t.Fatalf("next --json = %v, %v", reps, err)
+	}
+	dls, _ := reps[0]["deadlines"].([]any)
+	if len(dls) == 0 {
+		t.Fatalf("no deadlines in %v", reps[0])
+	}
+	first := dls[0].(map[string]any)
+	if due, _ := first["due"].(string); len(due) != 10 || first["status"] == "" {
+		t.Errorf("deadline JSON = %v", first)
+	}
+	setLang(t, "zh")
+	if out := mustRun(t, dir, "next", id); !strings.Contains(out, "下一步") {
+		t.Errorf("Chinese next:\n%s", out)
+	}
+}

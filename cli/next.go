@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"strings"
+
+	"redress/escalation"
+	"redress/evidence"
+)
+
+// nextReport is the JSON of `next`.
+type nextReport struct {
+	CaseID    string                `json:"case_id"`
+	Title     string                `json:"title"`
+	Position  escalation.Step       `json:"position"`
+	Next      nextStepJSON          `json:"next"`
+	Deadlines []deadlineJSON        `json:"deadlines"`
+	Checklist escalation.Checklist  `json:"checklist"`
+	Missing   []string              `json:"missing"`
+	Raw       escalation.Assessment `json:"-"`
+}
+
+type nextStepJSON struct {
+	Step   escalation.Step `json:"step"`
+	Reason string          `json:"reason"` // in the user's language
+	From   string          `json:"from"`   // YYYY-MM-DD
+}
+
+type deadlineJSON struct {
+	Clock        escalation.Clock  `json:"clock"`
+	Rule         string            `json:"rule"`
+	Due          string            `json:"due"` // YYYY-MM-DD
+	Status       escalation.Status `json:"status"`
+	DaysLeft     int               `json:"days_left"`
+	CheckLocally bool              `json:"check_locally"`
+	Text         string            `json:"text"`
+}
+
+func (r *runner) next(args []string) error {
+	f := newFlags("next")
+	asJSON := f.boolean("json")
+	pos, err := f.parse(args, -2, "CASE")
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usage("cli.extra-arg", "arg", pos[1], "command", "next")
+	}
+	a, err := r.open()
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	var refs []string
+	if len(pos) == 1 {
+		refs = pos
+	} else {
+		cases, err := a.Cases(r.ctx, false)
+		if err != nil {
+			return err
+		}
+		for _, c := range cases {
+			if c.Status != evidence.Resolved && c.Status != evidence.Closed {
+				refs = append(refs, c.ID)
+			}
+		}
+	}
+	var reports []nextReport
+	for _, ref := range refs {
+		c, as, err := a.Assess(r.ctx, ref)
+		if err != nil {
+			return err
+		}
+		reports = append(reports, r.nextReport(c, as))
+	}
+	sortByUrgency(reports)
+	if *asJSON {
+		if reports == nil {
+			reports = []nextReport{}
+		}
+		return r.json(reports)
+	}
+	if len(reports) == 0 {
+		r.printf("%s\n", r.l.T("cli.no-open-cases"))
+		return nil
+	}
+	for i, rep := range reports {
+		if i > 0 {
+			r.printf("\n")
+		}
+		r.printNext(rep)
+	}
+	r.printf("\n%s\n", r.l.T(escalation.DisclaimerKey))
+	return nil
+}
+
+func (r *runner) nextReport(c evidence.Case, as escalation.Assessment) nextReport {
+	rep := nextReport{CaseID: c.ID, Title: c.Title, Position: as.Position, Checklist: as.Checklist, Raw: as, Missing: []string{}}
+	rep.Next = nextStepJSON{Step: as.Next.Step, Reason: r.l.T(as.Next.Reason, as.Next.Args...)}
+	if !as.Next.From.IsZero() {
+		rep.Next.From = as.Next.From.Format(evidence.DateLayout)
+	}
+	rep.Deadlines = []deadlineJSON{}
+	for _, d := range as.Deadlines {
+		key, args := d.When()
+		rep.Deadlines = append(rep.Deadlines, deadlineJSON{Clock: d.Clock, Rule: d.RuleID, Due: d.Due.Format(evidence.DateLayout),
+			Status: d.Status, DaysLeft: d.DaysLeft, CheckLocally: d.CheckLocally, Text: r.l.T(key, args...)})
+	}
+	for _, it := range as.Checklist.Missing {
+		rep.Missing = append(rep.Missing, r.l.T(it.Key))
+	}
+	return rep
+}
+
+// sortByUrgency puts cases with the most overdue deadline first, then the
+// soonest due.
+func sortByUrgency(reps []nextReport) {
+	urgency := func(rep nextReport) int {
+		best := 1 << 30
+		for _, d := range rep.Raw.Deadlines {
+			if d.Open() && d.DaysLeft < best {
+				best = d.DaysLeft
+			}
+		}
+		return best
+	}
+	for i := 1; i < len(reps); i++ {
+		for j := i; j > 0 && urgency(reps[j]) < urgency(reps[j-1]); j-- {
+			reps[j], reps[j-1] = reps[j-1], reps[j]
+		}
+	}
+}
+
+func (r *runner) printNext(rep nextReport) {
+	r.printf("%s (%s)\n", rep.Title, rep.CaseID[:8])
+	t := table{}
+	t.row(r.l.T("cli.label", "label", r.l.T("cli.position")), r.l.T(rep.Position.Key()))
+	next := r.l.T(rep.Next.Step.Key())
+	if rep.Next.From != "" {
+		next += " — " + r.l.T("cli.from-date", "date", rep.Next.From)
+	}
+	t.row(r.l.T("cli.label", "label", r.l.T("cli.next-step")), next)
+	t.row("", rep.Next.Reason)
+	t.write(r.out)
+	if len(rep.Deadlines) > 0 {
+		r.printf("%s\n", r.l.T("cli.label", "label", r.l.T("cli.deadlines")))
+		dt := table{}
+		for _, d := range rep.Deadlines {
+			note := ""
+			if d.CheckLocally {
+				note = "(" + r.l.T(escalation.CheckLocallyKey) + ")"
+			}
+			dt.row("  "+d.Due, r.l.T("esc.clock."+string(d.Clock)), d.Text, note)
+		}
+		dt.write(r.out)
+	}
+	key, args := rep.Raw.Checklist.Summary()
+	ev := r.l.T(key, args...)
+	if len(rep.Missing) > 0 {
+		ev += "; " + r.l.T("cli.missing-evidence", "items", strings.Join(rep.Missing, ", "))
+	}
+	r.printf("%s %s\n", r.l.T("cli.label", "label", r.l.T("cli.evidence")), ev)
+}
