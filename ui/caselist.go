@@ -47,7 +47,8 @@ func newCaseList(u *UI) *caseList {
 	cl.noMatch.Wrapping = fyne.TextWrapWord
 	cl.empty = cl.firstRun()
 	cl.body = container.NewStack(cl.list)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, widget.NewLabelWithStyle(u.T("ui.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+	importBtn := widget.NewButtonWithIcon("", theme.DownloadIcon(), u.ImportCase)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, newBtn), widget.NewLabelWithStyle(u.T("ui.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		cl.search, cl.archived)
 	cl.content = container.NewBorder(top, nil, nil, nil, cl.body)
 	return cl

@@ -49,6 +49,9 @@ type Service interface {
 	IntegrityCheck(ctx context.Context) ([]string, error)
 	AutoBackup(ctx context.Context) (string, error)
 	RestoreInPlace(ctx context.Context, file string) (string, error)
+	Export(ctx context.Context, caseRef, out string, opts app.ExportOptions) error
+	Import(ctx context.Context, file string, opts app.ImportOptions) (evidence.Case, error)
+	VerifyDossier(ctx context.Context, path string) (app.VerifyReport, error)
 }
 
 // Preference keys.
@@ -82,6 +85,7 @@ type UI struct {
 	lastPicker    *picker
 	lastViewer    *viewer
 	lastSettings  *settingsPanel
+	lastVerify    *app.VerifyReport
 }
 
 // Language picks the interface language: the saved preference, else the
@@ -147,9 +151,11 @@ func (u *UI) menu() *fyne.MainMenu {
 	quit.Shortcut = shortcutQuit
 	quit.IsQuit = true
 	settings := fyne.NewMenuItem(u.T("ui.settings"), u.ShowSettings)
+	importItem := fyne.NewMenuItem(u.T("ui.import-case"), u.ImportCase)
+	verifyItem := fyne.NewMenuItem(u.T("ui.verify-file"), u.VerifyFile)
 	about := fyne.NewMenuItem(u.T("ui.about"), u.showAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(u.T("ui.menu-file"), newCase, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(u.T("ui.menu-file"), newCase, importItem, verifyItem, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(u.T("ui.menu-edit"), find, save),
 		fyne.NewMenu(u.T("ui.menu-help"), about),
 	)

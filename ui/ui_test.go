@@ -780,3 +780,48 @@ func TestDamagedDatabaseOffersBackup(t *testing.T) {
 		t.Errorf("offer:\n%s", h.screenText())
 	}
 }
+
+func TestExportImportVerifyFromTheApp(t *testing.T) {
+	h := newHarness(t, "en")
+	c := h.newCase("导出测试")
+	shot := filepath.Join(t.TempDir(), "s.png")
+	writePNG(t, shot, 12, 24)
+	h.u.ImportFiles([]string{shot})
+	h.u.Wait()
+	h.u.Escape()
+	out := filepath.Join(t.TempDir(), "case.zip")
+	h.u.exportTo(out, app.ExportOptions{})
+	h.u.Wait()
+	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+		t.Fatalf("no archive: %v", err)
+	}
+	h.u.Escape()
+	h.u.verifyPath(out)
+	h.u.Wait()
+	if h.u.lastVerify == nil || !h.u.lastVerify.OK() || len(h.u.lastVerify.Results) < 2 {
+		t.Errorf("verify = %+v", h.u.lastVerify)
+	}
+	h.u.Escape()
+	// Importing into the same data asks, then makes a copy.
+	h.u.importFrom(out, false)
+	h.u.Wait()
+	if !strings.Contains(h.screenText(), "already in Redress") {
+		t.Fatalf("no question about the existing case:\n%s", h.screenText())
+	}
+	h.u.Submit()
+	h.u.Wait()
+	if got := h.u.cases.titles(); len(got) != 2 {
+		t.Errorf("cases after importing a copy = %v", got)
+	}
+	// Into a fresh data folder the case arrives as it was.
+	h2 := newHarness(t, "en")
+	h2.u.importFrom(out, false)
+	h2.u.Wait()
+	got, err := h2.svc.Case(context.Background(), c.ID)
+	if err != nil || got.Title != "导出测试" || h2.u.view.caseID != c.ID {
+		t.Errorf("imported case = %+v, %v", got, err)
+	}
+	if evs := h2.timeline(c.ID); len(evs) != 1 || len(evs[0].Attachments) != 1 {
+		t.Errorf("imported timeline = %+v", evs)
+	}
+}
