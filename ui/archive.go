@@ -227,4 +227,3 @@ func (u *UI) startIn(d *dialog.FileDialog) {
 		d.SetLocation(l)
 	}
 }
-
