@@ -28,6 +28,8 @@ type (
 	Query       = store.Query
 	LogReport   = store.LogReport
 	LogProblem  = store.LogProblem
+	Holiday     = store.Holiday
+	Draft       = store.Draft
 )
 
 // App is an open data directory.

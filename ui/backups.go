@@ -16,11 +16,16 @@ import (
 // starts, and again every hour while it runs (a new day makes a new backup).
 func (u *UI) StartMaintenance() {
 	u.checkAndBackup(true)
+	u.notifyDue()
 	go func() {
 		t := time.NewTicker(time.Hour)
 		defer t.Stop()
 		for range t.C {
-			fyne.Do(func() { u.checkAndBackup(false) })
+			fyne.Do(func() {
+				u.checkAndBackup(false)
+				u.notifyDue()
+				u.cases.reload()
+			})
 		}
 	}()
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"redress/app"
+	"redress/escalation"
 	"redress/evidence"
 )
 
@@ -129,8 +130,29 @@ func (u *UI) NewCase() {
 			u.cases.selected = c.ID
 			u.cases.reload()
 			u.OpenCase(c.ID)
+			u.offerSelfCheck(c)
 		})
 	})
+}
+
+// offerSelfCheck lists the self-check steps for a new case; each one ticked
+// is recorded in the timeline (regulators ask what was tried first).
+func (u *UI) offerSelfCheck(c evidence.Case) {
+	intro := wrapped(u.T("ui.self-check-intro"))
+	box := container.NewVBox(intro)
+	for _, it := range escalation.SelfCheckItems() {
+		it := it
+		chk := widget.NewCheck(u.T(it.Key), nil)
+		chk.OnChanged = func(on bool) {
+			if on {
+				chk.Disable()
+				u.recordSelfCheck(c.ID, it)
+			}
+		}
+		box.Add(chk)
+	}
+	u.lastSelfCheck = box
+	u.modal(u.T("ui.self-check"), box, "", nil, fyne.NewSize(520, 380))
 }
 
 // EditCase opens the form for the open case's facts.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"redress/app"
+	"redress/escalation"
 	"redress/evidence"
 )
 
@@ -26,6 +28,7 @@ type caseList struct {
 	content  fyne.CanvasObject
 	query    string
 	selected string
+	badges   map[string]string // case ID → "⚠ 2 overdue" or the next deadline
 }
 
 func newCaseList(u *UI) *caseList {
@@ -104,21 +107,40 @@ func (cl *caseList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if c.LastEvent != nil {
 		last = u.T("ui.last-event", "date", c.LastEvent.In(u.svc.Location()).Format(evidence.DateLayout))
 	}
-	rows[2].(*widget.Label).SetText(u.l.Label("status", string(c.Status)) + " · " + last)
+	meta := u.l.Label("status", string(c.Status)) + " · " + last
+	if b := cl.badges[c.ID]; b != "" {
+		meta += " · " + b
+	}
+	rows[2].(*widget.Label).SetText(meta)
 }
 
 // reload reads the cases again (after a change) in the background.
 func (cl *caseList) reload() {
 	var got []app.CaseSummary
 	archived := cl.archived.Checked
+	var alerts []escalation.Alert
 	cl.u.async(func() (err error) {
-		got, err = cl.u.svc.Cases(cl.u.ctx, archived)
+		if got, err = cl.u.svc.Cases(cl.u.ctx, archived); err != nil {
+			return err
+		}
+		alerts, err = cl.u.svc.Attention(cl.u.ctx)
 		return err
 	}, func(err error) {
 		if err != nil {
 			cl.u.showError(err)
 			return
 		}
+		cl.badges = map[string]string{}
+		for _, a := range alerts {
+			if a.Overdue > 0 {
+				cl.badges[a.Case.ID] = cl.u.T("ui.badge-overdue", "n", strconv.Itoa(a.Overdue))
+			} else {
+				key, args := a.Deadline.When()
+				cl.badges[a.Case.ID] = "⏱ " + cl.u.T(key, args...)
+			}
+		}
+		cl.u.alerts = alerts
+		cl.u.view.refreshHome()
 		cl.all = got
 		cl.filter()
 	})

@@ -80,6 +80,9 @@ type caseView struct {
 	none     fyne.CanvasObject
 	content  *fyne.Container
 	selected string
+	status   *statusPanel
+	tabs     *container.AppTabs
+	home     *fyne.Container
 }
 
 func newCaseView(u *UI) *caseView {
@@ -89,6 +92,7 @@ func newCaseView(u *UI) *caseView {
 		if e, ok := v.model.get(id); ok {
 			v.selected = e.ID
 			v.showDetail(e)
+			v.tabs.SelectIndex(1)
 		}
 	}
 	v.search = u.newEntry(u.T("ui.search-timeline"))
@@ -130,13 +134,16 @@ func newCaseView(u *UI) *caseView {
 	)
 	filters := container.NewBorder(nil, nil, container.NewHBox(v.order, v.kind), v.count, v.search)
 	left := container.NewBorder(filters, nil, nil, nil, v.body)
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(v.detail)))
+	v.status = newStatusPanel(u)
+	v.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(u.T("ui.tab-status"), theme.InfoIcon(), container.NewVScroll(container.NewPadded(v.status.box))),
+		container.NewTabItemWithIcon(u.T("ui.tab-entry"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(v.detail))),
+	)
+	split := container.NewHSplit(left, v.tabs)
 	split.Offset = 0.62
 	v.main = container.NewBorder(container.NewVBox(v.header, container.NewHScroll(toolbar), widget.NewSeparator()), nil, nil, nil, split)
-	none := widget.NewLabel(u.T("ui.choose-case"))
-	none.Alignment = fyne.TextAlignCenter
-	none.Wrapping = fyne.TextWrapWord
-	v.none = container.NewCenter(container.NewGridWrap(fyne.NewSize(360, 80), none))
+	v.home = container.NewVBox(wrapped(u.T("ui.choose-case")))
+	v.none = container.NewVScroll(container.NewPadded(v.home))
 	v.content = container.NewStack(v.none)
 	return v
 }
@@ -202,6 +209,7 @@ func (v *caseView) reloadTimeline() {
 		return
 	}
 	v.count.SetText(v.u.T("ui.event-count", "n", strconv.Itoa(v.model.count)))
+	v.status.reload()
 	if v.model.count == 0 {
 		if v.query().Text != "" || v.kind.SelectedIndex() > 0 {
 			v.empty.SetText(v.u.T("ui.timeline-no-match"))
@@ -551,4 +559,13 @@ func (v *caseView) detailText() string {
 	}
 	walk(v.detail)
 	return b.String()
+}
+
+// refreshHome fills the home screen (no case open) with the cases that need
+// attention.
+func (v *caseView) refreshHome() {
+	if v.caseID != "" {
+		return
+	}
+	v.u.attentionList(v.home)
 }

@@ -52,6 +52,7 @@ func (u *UI) ShowSettings() {
 		widget.NewFormItem(u.T("ui.setting-theme"), p.theme),
 		widget.NewFormItem(u.T("ui.setting-data"), container.NewBorder(nil, nil, nil, copyDir, dir)),
 		widget.NewFormItem(u.T("ui.setting-backups"), u.backupList()),
+		widget.NewFormItem(u.T("ui.holidays"), u.holidaysSection()),
 	)
-	u.modal(u.T("ui.settings"), container.NewVScroll(f), "", nil, fyne.NewSize(600, 520))
+	u.modal(u.T("ui.settings"), container.NewVScroll(f), "", nil, fyne.NewSize(680, 620))
 }

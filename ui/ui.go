@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
 	"log"
 	"sync"
 	"time"
@@ -17,8 +18,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"redress/app"
+	"redress/escalation"
 	"redress/evidence"
 	"redress/lang"
+	"redress/letters"
 )
 
 // Service is what the desktop app needs from the app layer.
@@ -52,6 +55,18 @@ type Service interface {
 	Export(ctx context.Context, caseRef, out string, opts app.ExportOptions) error
 	Import(ctx context.Context, file string, opts app.ImportOptions) (evidence.Case, error)
 	VerifyDossier(ctx context.Context, path string) (app.VerifyReport, error)
+	Assess(ctx context.Context, caseRef string) (evidence.Case, escalation.Assessment, error)
+	Attention(ctx context.Context) ([]escalation.Alert, error)
+	Overrides(ctx context.Context, caseID string) (map[string]string, error)
+	SetOverride(ctx context.Context, caseID, ruleID, window string) error
+	SetChecklist(ctx context.Context, caseID, itemID string, done bool) error
+	SelfCheck(ctx context.Context, caseID string, item escalation.Item, text string) (evidence.Event, error)
+	Holidays(ctx context.Context, j evidence.Jurisdiction) ([]app.Holiday, error)
+	ImportHolidays(ctx context.Context, j evidence.Jurisdiction, r io.Reader) (int, error)
+	SetHoliday(ctx context.Context, j evidence.Jurisdiction, h app.Holiday, remove bool) error
+	LetterText(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, bool, error)
+	ComposeLetter(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, error)
+	SaveDraft(ctx context.Context, caseID string, to letters.Recipient, language evidence.Language, text string) error
 }
 
 // Preference keys.
@@ -86,6 +101,11 @@ type UI struct {
 	lastViewer    *viewer
 	lastSettings  *settingsPanel
 	lastVerify    *app.VerifyReport
+	lastLetter    *entry
+	lastSelfCheck *fyne.Container
+	lastHolidays  *holidaysPanel
+	alerts        []escalation.Alert
+	notified      int
 }
 
 // Language picks the interface language: the saved preference, else the

@@ -20,6 +20,7 @@ import (
 
 	"redress/app"
 	"redress/evidence"
+	"redress/letters"
 )
 
 // clock is a settable clock shared by the app layer and the test.
@@ -62,6 +63,9 @@ func newHarness(t *testing.T, language string) *harness {
 	u.Window().Resize(fyne.NewSize(1200, 800))
 	u.Wait()
 	t.Cleanup(func() {
+		if u.lastCall != nil {
+			u.lastCall.halt()
+		}
 		u.Wait()
 		u.Window().Close()
 		svc.Close()
@@ -128,6 +132,9 @@ func (h *harness) newCase(title string) evidence.Case {
 	f.account.SetText("6222020202020202")
 	h.u.Submit()
 	h.u.Wait()
+	if h.u.lastSelfCheck != nil && h.u.Window().Canvas().Overlays().Top() != nil {
+		h.u.Escape() // the self-check list offered for a new case
+	}
 	cases, err := h.svc.Cases(context.Background(), false)
 	if err != nil {
 		h.t.Fatal(err)
@@ -240,8 +247,8 @@ func TestCaseFormShowsErrorsNextToFieldsAndKeepsInput(t *testing.T) {
 	if cases, _ := h.svc.Cases(context.Background(), true); len(cases) != 1 || cases[0].Language != evidence.English {
 		t.Errorf("cases after fixing = %+v", cases)
 	}
-	if h.u.Window().Canvas().Overlays().Top() != nil {
-		t.Error("the form stayed open after a good save")
+	if !strings.Contains(h.screenText(), "Before contacting the provider") {
+		t.Errorf("after a good save the self-check list should replace the form:\n%s", h.screenText())
 	}
 }
 
@@ -732,6 +739,7 @@ func TestMenuShortcuts(t *testing.T) {
 	h.u.lastCaseForm.jurisdiction.set("US")
 	find(shortcutSave).Action() // Ctrl+Enter
 	h.u.Wait()
+	h.u.Escape() // the self-check list
 	if cases, _ := h.svc.Cases(context.Background(), false); len(cases) != 1 {
 		t.Fatalf("Ctrl+Enter did not save: %+v", cases)
 	}
@@ -823,5 +831,212 @@ func TestExportImportVerifyFromTheApp(t *testing.T) {
 	}
 	if evs := h2.timeline(c.ID); len(evs) != 1 || len(evs[0].Attachments) != 1 {
 		t.Errorf("imported timeline = %+v", evs)
+	}
+}
+
+// escalationCase makes a UK case with an overdue promise and a complaint
+// letter, as of the harness clock (2026-11-20 23:30 UTC, moved forward).
+func escalationCase(h *harness) evidence.Case {
+	h.t.Helper()
+	c := h.newCase("Withdrawal stuck")
+	ctx := context.Background()
+	add := func(in app.EventInput) {
+		if _, err := h.svc.AddEvent(ctx, c.ID, in); err != nil {
+			h.t.Fatal(err)
+		}
+	}
+	add(app.EventInput{Kind: "contact", Channel: "chat", Agent: "Sam", Summary: "promised a refund",
+		Promise: "refund", PromiseBy: "2026-11-15T12:00:00Z", At: "2026-11-14T12:00:00Z"})
+	add(app.EventInput{Kind: "letter", To: "provider", Method: "email", At: "2026-11-16T09:00:00Z"})
+	h.u.OpenCase(c.ID)
+	h.u.Wait()
+	return c
+}
+
+func TestStatusPanelShowsNextStepDeadlinesAndChecklist(t *testing.T) {
+	h := newHarness(t, "en")
+	c := escalationCase(h)
+	text := strings.Join(labelsIn(h.u.view.status.box), "\n")
+	for _, want := range []string{"Where it stands", "Formal complaint", "Next step", "Deadlines", "overdue", "Evidence", "not legal advice"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("status panel lacks %q:\n%s", want, text)
+		}
+	}
+	// A chaser letter is offered, composed from the timeline, and saved as a draft.
+	var chaser *widget.Button
+	for _, o := range h.u.view.status.box.Objects {
+		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "chaser") {
+			chaser = b
+		}
+	}
+	if chaser == nil {
+		t.Fatal("no chaser button although the promise is broken")
+	}
+	chaser.OnTapped()
+	h.u.Wait()
+	letter := h.u.lastLetter.Text
+	if !strings.Contains(letter, "OKPay") || !strings.Contains(letter, "Sam") {
+		t.Errorf("chaser letter:\n%s", letter)
+	}
+	h.u.lastLetter.SetText(letter + "\nP.S. edited")
+	h.u.Submit()
+	h.u.Wait()
+	text2, edited, err := h.svc.LetterText(context.Background(), c.ID, letters.Provider, c.Language)
+	if err != nil || !edited || !strings.HasSuffix(text2, "P.S. edited") {
+		t.Errorf("draft = %q, %v, %v", text2, edited, err)
+	}
+	// Ticking an evidence item by hand counts it.
+	_, before, _ := h.svc.Assess(context.Background(), c.ID)
+	for _, o := range h.u.view.status.box.Objects {
+		if chk, ok := o.(*widget.Check); ok && !chk.Checked && !chk.Disabled() && strings.Contains(chk.Text, "statement") {
+			chk.SetChecked(true)
+			break
+		}
+	}
+	h.u.Wait()
+	_, after, _ := h.svc.Assess(context.Background(), c.ID)
+	if after.Checklist.Done != before.Checklist.Done+1 {
+		t.Errorf("checklist done %d -> %d", before.Checklist.Done, after.Checklist.Done)
+	}
+}
+
+func TestSelfCheckRecordsInTimeline(t *testing.T) {
+	h := newHarness(t, "en")
+	h.u.NewCase()
+	f := h.u.lastCaseForm
+	f.title.SetText("self check")
+	f.provider.SetText("OKPay")
+	f.problem.set("payment-failed")
+	f.jurisdiction.set("CN")
+	h.u.Submit()
+	h.u.Wait()
+	box := h.u.lastSelfCheck
+	var ticked int
+	for _, o := range box.Objects {
+		if chk, ok := o.(*widget.Check); ok && ticked < 2 {
+			chk.SetChecked(true)
+			ticked++
+		}
+	}
+	h.u.Wait()
+	evs := h.timeline(h.u.view.caseID)
+	if len(evs) != 2 || evs[0].Kind != evidence.KindNote || evs[0].Tags[0] != "self-check" && evs[0].Tags[len(evs[0].Tags)-1] != "self-check" {
+		t.Fatalf("self-check notes = %+v", evs)
+	}
+	if !strings.Contains(evs[0].Summary, "Self-check done") {
+		t.Errorf("note = %q", evs[0].Summary)
+	}
+}
+
+func TestAdjustRuleOverridesDeadline(t *testing.T) {
+	h := newHarness(t, "en")
+	c := escalationCase(h)
+	_, as, _ := h.svc.Assess(context.Background(), c.ID)
+	var rule string
+	for _, d := range as.Deadlines {
+		if d.Clock == "complaint-reply" {
+			rule = d.RuleID
+		}
+	}
+	if rule == "" {
+		t.Fatalf("no complaint-reply deadline in %+v", as.Deadlines)
+	}
+	h.u.adjustRule(c, rule)
+	h.u.Wait()
+	var win *entry
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *entry:
+			win = w
+		case *fyne.Container:
+			for _, x := range w.Objects {
+				walk(x)
+			}
+		case fyne.Widget:
+			for _, x := range test.TempWidgetRenderer(t, w).Objects() {
+				walk(x)
+			}
+		}
+	}
+	walk(h.u.Window().Canvas().Overlays().Top())
+	win.SetText("nonsense")
+	h.u.Submit()
+	h.u.Wait()
+	if !strings.Contains(h.screenText(), "Duration") {
+		t.Errorf("no error for a bad window:\n%s", h.screenText())
+	}
+	win.SetText("60bd")
+	h.u.Submit()
+	h.u.Wait()
+	if over, _ := h.svc.Overrides(context.Background(), c.ID); over[rule] != "60bd" {
+		t.Errorf("overrides = %v", over)
+	}
+}
+
+func TestHomeShowsNeedsAttentionAndBadgesAndNotifies(t *testing.T) {
+	h := newHarness(t, "en")
+	c := escalationCase(h)
+	h.u.cases.reload()
+	h.u.Wait()
+	if b := h.u.cases.badges[c.ID]; !strings.Contains(b, "overdue") {
+		t.Errorf("badge = %q", b)
+	}
+	h.u.view.caseID = ""
+	h.u.view.refreshHome()
+	h.u.Wait()
+	text := strings.Join(labelsIn(h.u.view.home), "\n")
+	var buttons []string
+	for _, o := range h.u.view.home.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			buttons = append(buttons, b.Text)
+		}
+	}
+	if !strings.Contains(text, "Needs attention") || len(buttons) == 0 || !strings.Contains(buttons[0], "Withdrawal stuck") {
+		t.Errorf("home = %s / %v", text, buttons)
+	}
+	h.u.notifyDue()
+	h.u.Wait()
+	if h.u.notified == 0 {
+		t.Error("no notification for an overdue deadline")
+	}
+	n := h.u.notified
+	h.u.notifyDue()
+	h.u.Wait()
+	if h.u.notified != n {
+		t.Error("the same deadline was notified twice")
+	}
+}
+
+func TestHolidaysInSettings(t *testing.T) {
+	h := newHarness(t, "en")
+	h.u.ShowSettings()
+	h.u.Wait()
+	p := h.u.lastHolidays
+	if !strings.Contains(strings.Join(labelsIn(p.list), " "), "No holidays entered") {
+		t.Errorf("empty calendar text missing")
+	}
+	p.day.SetText("2030-10-01")
+	p.name.SetText("国庆节")
+	p.add()
+	h.u.Wait()
+	ics := filepath.Join(t.TempDir(), "cal.ics")
+	os.WriteFile(ics, []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20301012\r\nSUMMARY:补班\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"), 0o600)
+	p.importFile(ics)
+	h.u.Wait()
+	days, _ := h.svc.Holidays(context.Background(), evidence.CN)
+	if len(days) != 2 || days[0].Name != "国庆节" || !days[1].Working {
+		t.Fatalf("holidays = %+v", days)
+	}
+	if text := strings.Join(labelsIn(p.list), " "); !strings.Contains(text, "2030-10-12") || !strings.Contains(text, "working day") {
+		t.Errorf("list = %s", text)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.ics")
+	os.WriteFile(bad, []byte("not a calendar"), 0o600)
+	h.u.Escape()
+	p.importFile(bad)
+	h.u.Wait()
+	if !strings.Contains(h.screenText(), "could not be read") {
+		t.Errorf("bad .ics:\n%s", h.screenText())
 	}
 }

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"redress/evidence"
+	"redress/letters"
+	"redress/store"
+)
+
+// Exhibits numbers every attachment of the case's active events in time
+// order: E-1, E-2, …
+func Exhibits(evs []evidence.Event) ([]letters.Exhibit, []exhibitRef) {
+	sorted := append([]evidence.Event(nil), evs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].At.Before(sorted[j].At) })
+	var out []letters.Exhibit
+	var refs []exhibitRef
+	for _, e := range sorted {
+		if e.Archived != nil {
+			continue
+		}
+		for _, a := range e.Attachments {
+			n := fmt.Sprintf("E-%d", len(out)+1)
+			caption := a.Caption
+			if caption == "" && e.Exhibit != nil {
+				caption = e.Exhibit.Caption
+			}
+			if caption == "" {
+				caption = e.Title()
+			}
+			out = append(out, letters.Exhibit{Number: n, Caption: caption, Kind: e.Kind, FileName: a.Name, EventID: e.ID})
+			refs = append(refs, exhibitRef{number: n, att: a, event: e, caption: caption})
+		}
+	}
+	return out, refs
+}
+
+type exhibitRef struct {
+	number  string
+	att     evidence.Attachment
+	event   evidence.Event
+	caption string
+}
+
+func (a *App) dossierInput(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (letters.Input, []exhibitRef, error) {
+	c, err := a.Case(ctx, caseRef)
+	if err != nil {
+		return letters.Input{}, nil, err
+	}
+	evs, err := a.store.Timeline(ctx, c.ID, store.Query{OldestFirst: true})
+	if err != nil {
+		return letters.Input{}, nil, err
+	}
+	if language == "" {
+		language = c.Language
+	}
+	ex, refs := Exhibits(evs)
+	return letters.Input{Case: c, Events: evs, To: to, Lang: language, Date: a.now().In(a.loc), Exhibits: ex}, refs, nil
+}
+
+// LetterText returns the letter for a recipient and language: the saved
+// draft when there is one (edited is true), else a freshly composed letter.
+func (a *App) LetterText(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (text string, edited bool, err error) {
+	in, _, err := a.dossierInput(ctx, caseRef, to, language)
+	if err != nil {
+		return "", false, err
+	}
+	d, ok, err := a.store.Draft(ctx, in.Case.ID, string(in.To), string(in.Lang))
+	if err != nil {
+		return "", false, err
+	}
+	if ok {
+		return d.Text, true, nil
+	}
+	return letters.Compose(in).Text(), false, nil
+}
+
+// ComposeLetter composes the letter afresh, ignoring any draft.
+func (a *App) ComposeLetter(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, error) {
+	in, _, err := a.dossierInput(ctx, caseRef, to, language)
+	if err != nil {
+		return "", err
+	}
+	return letters.Compose(in).Text(), nil
+}
+
+// SaveDraft keeps the user's edited letter as a new draft version.
+func (a *App) SaveDraft(ctx context.Context, caseID string, to letters.Recipient, language evidence.Language, text string) error {
+	_, err := a.store.SaveDraft(ctx, caseID, string(to), string(language), text)
+	return err
+}
+
