@@ -91,4 +91,3 @@ func (a *App) SaveDraft(ctx context.Context, caseID string, to letters.Recipient
 	_, err := a.store.SaveDraft(ctx, caseID, string(to), string(language), text)
 	return err
 }
-

@@ -42,7 +42,9 @@ func (u *UI) holidaysSection() fyne.CanvasObject {
 		container.NewHBox(p.work, add), imp)
 }
 
-func (p *holidaysPanel) jurisdiction() evidence.Jurisdiction { return evidence.Jurisdiction(p.j.value()) }
+func (p *holidaysPanel) jurisdiction() evidence.Jurisdiction {
+	return evidence.Jurisdiction(p.j.value())
+}
 
 func (p *holidaysPanel) reload() {
 	u := p.u
