@@ -136,7 +136,7 @@ func (cl *caseList) reload() {
 				cl.badges[a.Case.ID] = cl.u.T("ui.badge-overdue", "n", strconv.Itoa(a.Overdue))
 			} else {
 				key, args := a.Deadline.When()
-				cl.badges[a.Case.ID] = "⏱ " + cl.u.T(key, args...)
+				cl.badges[a.Case.ID] = cl.u.T(key, args...)
 			}
 		}
 		cl.u.alerts = alerts

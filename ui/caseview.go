@@ -140,7 +140,7 @@ func newCaseView(u *UI) *caseView {
 		container.NewTabItemWithIcon(u.T("ui.tab-entry"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(v.detail))),
 	)
 	split := container.NewHSplit(left, v.tabs)
-	split.Offset = 0.62
+	split.Offset = 0.56
 	v.main = container.NewBorder(container.NewVBox(v.header, container.NewHScroll(toolbar), widget.NewSeparator()), nil, nil, nil, split)
 	v.home = container.NewVBox(wrapped(u.T("ui.choose-case")))
 	v.none = container.NewVScroll(container.NewPadded(v.home))
@@ -333,7 +333,7 @@ func (u *UI) when(t time.Time) string {
 }
 
 func (v *caseView) createRow() fyne.CanvasObject {
-	when := widget.NewLabel("2026-11-20 23:30 (23:30 +08:00)")
+	when := widget.NewLabel("2026-11-20 23:30")
 	icon := widget.NewIcon(theme.DocumentIcon())
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -379,7 +379,21 @@ func (u *UI) rowText(e evidence.Event) (title, meta string) {
 	if n := len(e.Attachments); n > 0 {
 		parts = append(parts, u.T("cli.files", "n", strconv.Itoa(n)))
 	}
+	if orig := u.originalTime(e.At); orig != "" {
+		parts = append([]string{orig}, parts...)
+	}
 	return e.Title(), strings.Join(parts, " · ")
+}
+
+// originalTime is "(23:30 +08:00)" when the event's own offset differs from
+// the local one, else "".
+func (u *UI) originalTime(t time.Time) string {
+	_, lo := t.In(u.svc.Location()).Zone()
+	_, oo := t.Zone()
+	if lo == oo {
+		return ""
+	}
+	return "(" + t.Format("15:04 -07:00") + ")"
 }
 
 func durationText(d time.Duration) string {
@@ -408,7 +422,7 @@ func (v *caseView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	center := row.Objects[0].(*fyne.Container)
 	left := row.Objects[1].(*fyne.Container)
 	thumbs := row.Objects[2].(*fyne.Container)
-	left.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(u.when(e.At))
+	left.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(e.At.In(u.svc.Location()).Format(timeLayout))
 	left.Objects[1].(*widget.Icon).SetResource(kindIcon(e.Kind))
 	title, meta := u.rowText(e)
 	center.Objects[0].(*widget.Label).SetText(title)
