@@ -23,13 +23,14 @@ const DBName = "redress.db"
 
 // Types the callers of app use, so that they need not import store.
 type (
-	CaseSummary = store.CaseSummary
-	Hit         = store.Hit
-	Query       = store.Query
-	LogReport   = store.LogReport
-	LogProblem  = store.LogProblem
-	Holiday     = store.Holiday
-	Draft       = store.Draft
+	CaseSummary   = store.CaseSummary
+	Hit           = store.Hit
+	Query         = store.Query
+	LogReport     = store.LogReport
+	LogProblem    = store.LogProblem
+	Holiday       = store.Holiday
+	Draft         = store.Draft
+	DossierRecord = store.DossierRecord
 )
 
 // App is an open data directory.

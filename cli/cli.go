@@ -156,6 +156,8 @@ func (r *runner) dispatch(args []string) error {
 		return r.verify(rest)
 	case "next":
 		return r.next(rest)
+	case "dossier":
+		return r.dossier(rest)
 	case "restore":
 		return r.restore(rest)
 	}

@@ -269,13 +269,15 @@ func (v *caseView) showHeader() {
 	person.Truncation = fyne.TextTruncateEllipsis
 	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditCase(v.c) })
 	export := widget.NewButtonWithIcon(u.T("ui.export"), theme.UploadIcon(), u.ExportCase)
+	dossier := widget.NewButtonWithIcon(u.T("ui.create-dossier"), theme.DocumentPrintIcon(), u.CreateDossier)
+	dossier.Importance = widget.HighImportance
 	var arch *widget.Button
 	if c.Archived == nil {
 		arch = widget.NewButtonWithIcon(u.T("ui.archive"), theme.DeleteIcon(), func() { u.ArchiveCase(v.c) })
 	} else {
 		arch = widget.NewButtonWithIcon(u.T("ui.restore"), theme.ContentUndoIcon(), func() { u.RestoreCase(v.c) })
 	}
-	v.header.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(edit, export, arch), title), line}
+	v.header.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(dossier, edit, export, arch), title), line}
 	if len(who) > 0 {
 		v.header.Objects = append(v.header.Objects, person)
 	}

@@ -67,6 +67,8 @@ type Service interface {
 	LetterText(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, bool, error)
 	ComposeLetter(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, error)
 	SaveDraft(ctx context.Context, caseID string, to letters.Recipient, language evidence.Language, text string) error
+	Dossier(ctx context.Context, caseRef string, opts app.DossierOptions) (app.DossierResult, error)
+	MarkSent(ctx context.Context, rec app.DossierRecord, method, reference string, at time.Time) (evidence.Event, error)
 }
 
 // Preference keys.
@@ -93,19 +95,21 @@ type UI struct {
 	submit  func() // the open form's save action, for Ctrl+Enter
 	escape  func() // closes the open dialog, for Esc
 	// The forms and panels opened last, for tests.
-	lastCaseForm  *caseForm
-	lastEventForm *eventForm
-	lastCall      *callPanel
-	lastImport    *importPanel
-	lastPicker    *picker
-	lastViewer    *viewer
-	lastSettings  *settingsPanel
-	lastVerify    *app.VerifyReport
-	lastLetter    *entry
-	lastSelfCheck *fyne.Container
-	lastHolidays  *holidaysPanel
-	alerts        []escalation.Alert
-	notified      int
+	lastCaseForm    *caseForm
+	lastEventForm   *eventForm
+	lastCall        *callPanel
+	lastImport      *importPanel
+	lastPicker      *picker
+	lastViewer      *viewer
+	lastSettings    *settingsPanel
+	lastVerify      *app.VerifyReport
+	lastLetter      *entry
+	lastSelfCheck   *fyne.Container
+	lastHolidays    *holidaysPanel
+	lastDossier     *dossierPanel
+	lastDossierDone *app.DossierResult
+	alerts          []escalation.Alert
+	notified        int
 }
 
 // Language picks the interface language: the saved preference, else the

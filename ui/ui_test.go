@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -1038,5 +1039,62 @@ func TestHolidaysInSettings(t *testing.T) {
 	h.u.Wait()
 	if !strings.Contains(h.screenText(), "could not be read") {
 		t.Errorf("bad .ics:\n%s", h.screenText())
+	}
+}
+
+func TestCreateDossierFromTheApp(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed; make deps installs it")
+	}
+	h := newHarness(t, "en")
+	c := escalationCase(h)
+	shot := filepath.Join(t.TempDir(), "s.png")
+	writePNG(t, shot, 40, 80)
+	h.u.ImportFiles([]string{shot})
+	h.u.Wait()
+	h.u.Escape()
+	out := t.TempDir()
+	h.u.fa.Preferences().SetString(PrefLastFolder, out)
+	h.u.CreateDossier()
+	h.u.Wait()
+	p := h.u.lastDossier
+	if !strings.Contains(p.text.Text, "OKPay") {
+		t.Fatalf("letter not composed:\n%s", p.text.Text)
+	}
+	p.text.SetText(p.text.Text + "\n\nEDITED-BY-USER 已修改")
+	h.u.Submit()
+	h.u.Wait()
+	res := h.u.lastDossierDone
+	if res == nil {
+		t.Fatalf("no dossier made:\n%s", h.screenText())
+	}
+	if filepath.Dir(res.Record.Path) != out || res.Record.Pages < 3 {
+		t.Errorf("record = %+v", res.Record)
+	}
+	txt, err := exec.Command("pdftotext", res.Record.Path, "-").Output()
+	if err != nil || !strings.Contains(string(txt), "EDITED-BY-USER") || !strings.Contains(string(txt), "已修改") {
+		t.Errorf("the edited letter is not what was rendered: %v", err)
+	}
+	if text, edited, _ := h.svc.LetterText(context.Background(), c.ID, letters.Provider, c.Language); !edited || !strings.Contains(text, "EDITED-BY-USER") {
+		t.Error("the edits were not saved as a draft")
+	}
+	if !strings.Contains(h.screenText(), res.Record.Path) {
+		t.Errorf("the saved path is not shown:\n%s", h.screenText())
+	}
+	// "I sent it" records a letter event with the dossier's SHA-256.
+	for _, o := range test.LaidOutObjects(h.u.Window().Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "I sent it") {
+			b.OnTapped()
+		}
+	}
+	h.u.Wait()
+	var found bool
+	for _, e := range h.timeline(c.ID) {
+		if e.Kind == evidence.KindLetter && strings.Contains(e.Summary, res.Record.SHA256) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no letter event with the dossier's SHA-256")
 	}
 }

@@ -1,0 +1,164 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"redress/evidence"
+	"redress/lang"
+	"redress/letters"
+	"redress/store"
+)
+
+// DossierOptions choose what a dossier is for and how it looks.
+type DossierOptions struct {
+	To     letters.Recipient
+	Lang   evidence.Language // "" = the case's letter language
+	Paper  string            // "a4" (default) or "letter"
+	Redact bool
+	Out    string // where to write the PDF
+	// Progress, when set, is told how far rendering has got (0..1).
+	Progress func(done float64)
+}
+
+// DossierResult is what was made.
+type DossierResult struct {
+	Record   store.DossierRecord
+	Problems []letters.ExhibitProblem
+}
+
+// Dossier renders the case's dossier PDF to opts.Out: the cover, the
+// letter (the saved draft when there is one), the chronology, tables and
+// exhibits. The generation is recorded in the database and the audit log.
+func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) (DossierResult, error) {
+	var res DossierResult
+	if opts.To == "" {
+		opts.To = letters.Provider
+	}
+	if opts.Paper == "" {
+		opts.Paper = "a4"
+	}
+	in, refs, err := a.dossierInput(ctx, caseRef, opts.To, opts.Lang)
+	if err != nil {
+		return res, err
+	}
+	text, _, err := a.LetterText(ctx, in.Case.ID, in.To, in.Lang)
+	if err != nil {
+		return res, err
+	}
+	files := make([]letters.ExhibitFile, 0, len(refs))
+	for i, r := range refs {
+		data, _, err := a.store.ReadAttachment(ctx, r.att.ID) // verifies the hash
+		if err != nil {
+			return res, err
+		}
+		files = append(files, letters.ExhibitFile{Number: r.number, Attachment: r.att, EventID: r.event.ID,
+			Kind: r.event.Kind, Caption: r.caption, Captured: r.event.At, Data: data})
+		if opts.Progress != nil {
+			opts.Progress(0.3 * float64(i+1) / float64(len(refs)))
+		}
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return res, fmt.Errorf("dossier %s: %w", opts.Out, err)
+	}
+	tmp := out + ".partial"
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return res, lang.Wrap(err, "dossier.cannot-write", "file", out)
+	}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(f, h)}
+	keyDates, summary := a.coverFacts(ctx, in.Case.ID)
+	result, err := letters.Render(cw, letters.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
+		Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: files, Generated: a.now(),
+		KeyDates: keyDates, ChecklistSummary: summary})
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return res, fmt.Errorf("render dossier: %w", err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Remove(tmp)
+		return res, lang.Wrap(err, "dossier.cannot-write", "file", out)
+	}
+	if opts.Progress != nil {
+		opts.Progress(1)
+	}
+	res.Problems = result.Problems
+	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: in.Case.ID, Recipient: string(in.To), Language: string(in.Lang),
+		SHA256: hex.EncodeToString(h.Sum(nil)), Size: cw.n, Pages: result.Pages, Path: out}
+	if err := a.store.RecordDossier(ctx, &res.Record); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// MarkSent records in the timeline that a dossier was sent: a letter event
+// to its recipient carrying the dossier's SHA-256.
+func (a *App) MarkSent(ctx context.Context, rec DossierRecord, method, reference string, at time.Time) (evidence.Event, error) {
+	e := evidence.Event{CaseID: rec.CaseID, Kind: evidence.KindLetter, At: at, Reference: reference,
+		Summary: fmt.Sprintf("Dossier sent (%d pages, SHA-256 %s)", rec.Pages, rec.SHA256),
+		Notes:   filepath.Base(rec.Path),
+		Letter:  &evidence.Letter{To: rec.Recipient, Method: method}}
+	if err := a.store.AddEvent(ctx, &e, nil); err != nil {
+		return e, err
+	}
+	return e, nil
+}
+
+// Dossiers lists the dossiers made for a case, newest first.
+func (a *App) Dossiers(ctx context.Context, caseID string) ([]store.DossierRecord, error) {
+	return a.store.Dossiers(ctx, caseID)
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// coverFacts are the key dates and the evidence checklist summary for the
+// dossier's cover, in the case's letter language.
+func (a *App) coverFacts(ctx context.Context, caseID string) ([]string, string) {
+	c, as, err := a.Assess(ctx, caseID)
+	if err != nil {
+		return nil, ""
+	}
+	l := lang.EN
+	if c.Language == evidence.Chinese {
+		l = lang.ZH
+	}
+	var dates []string
+	for _, d := range as.Deadlines {
+		key, args := d.When()
+		dates = append(dates, d.Due.Format(evidence.DateLayout)+" — "+l.T("esc.clock."+string(d.Clock))+" ("+l.T(key, args...)+")")
+	}
+	key, args := as.Checklist.Summary()
+	summary := l.T("ui.evidence-checklist") + ": " + l.T(key, args...)
+	if len(as.Checklist.Missing) > 0 {
+		var miss []string
+		for _, it := range as.Checklist.Missing {
+			miss = append(miss, l.T(it.Key))
+		}
+		summary += "; " + l.T("cli.missing-evidence", "items", strings.Join(miss, ", "))
+	}
+	return dates, summary
+}

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"redress/app"
+	"redress/evidence"
+	"redress/letters"
+)
+
+func (r *runner) dossier(args []string) error {
+	f := newFlags("dossier")
+	to, lng, paper, out := f.str("to"), f.str("lang"), f.str("paper"), f.str("o")
+	redact, sent := f.boolean("redact"), f.boolean("sent")
+	method, ref := f.str("method"), f.str("ref")
+	pos, err := f.parse(args, 1, "CASE")
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		return usage("cli.missing-flag", "flag", "-o OUT.pdf", "command", "dossier")
+	}
+	if *to == "" {
+		*to = string(letters.Provider)
+	}
+	valid := false
+	for _, rcp := range letters.Recipients {
+		valid = valid || string(rcp) == *to
+	}
+	if !valid {
+		return &evidence.FieldError{Field: "to", Reason: evidence.ReasonUnknownValue, Value: *to, Allowed: []string{"provider", "association", "regulator"}}
+	}
+	if *lng != "" && *lng != "zh" && *lng != "en" {
+		return &evidence.FieldError{Field: "lang", Reason: evidence.ReasonUnknownValue, Value: *lng, Allowed: []string{"zh", "en"}}
+	}
+	if *paper != "" && *paper != "a4" && *paper != "letter" {
+		return &evidence.FieldError{Field: "paper", Reason: evidence.ReasonUnknownValue, Value: *paper, Allowed: []string{"a4", "letter"}}
+	}
+	a, err := r.open()
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	res, err := a.Dossier(r.ctx, pos[0], app.DossierOptions{To: letters.Recipient(*to), Lang: evidence.Language(*lng),
+		Paper: *paper, Redact: *redact, Out: *out})
+	if err != nil {
+		return err
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintln(r.errw, r.l.T("ui.exhibit-problem", "number", p.Number, "file", p.FileName, "reason", p.Reason))
+	}
+	r.printf("%s\n", r.l.T("ui.dossier-saved", "file", res.Record.Path, "pages", fmt.Sprint(res.Record.Pages)))
+	r.printf("SHA-256 %s\n", res.Record.SHA256)
+	if *sent {
+		e, err := a.MarkSent(r.ctx, res.Record, *method, *ref, time.Now())
+		if err != nil {
+			return err
+		}
+		r.printf("%s\n", r.l.T("cli.dossier-sent", "id", e.ID))
+	}
+	return nil
+}

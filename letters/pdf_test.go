@@ -1,0 +1,768 @@
+package letters
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"image/png"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"redress/evidence"
+	"redress/letters/typeset"
+)
+
+// The golden files are rewritten with: go test ./letters -run Dossier -update
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
+
+func pdfUpdate() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// pdfNeed skips the test when a command-line tool is missing. CI installs
+// poppler-utils and qpdf, so there the tests always run.
+func pdfNeed(t testing.TB, tools ...string) {
+	t.Helper()
+	for _, name := range tools {
+		if _, err := exec.LookPath(name); err != nil {
+			t.Skipf("%s is not installed (install poppler-utils and qpdf to run this test)", name)
+		}
+	}
+}
+
+func pdfRun(t testing.TB, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+var pdfClock = time.Date(2026, 11, 22, 10, 30, 0, 0, time.FixedZone("CST", 8*3600))
+
+// --- test images -------------------------------------------------------------
+
+// pdfScreenshot draws something like a phone or desktop screenshot: a title
+// bar, lines of "text", chat bubbles and a photo. With corners, the rounded
+// corners are transparent, so the PNG really has an alpha channel.
+func pdfScreenshot(w, h int, seed uint64, corners bool) []byte {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	fill := func(x0, y0, x1, y1 int, c color.NRGBA) {
+		for y := max(y0, 0); y < min(y1, h); y++ {
+			row := img.Pix[y*img.Stride:]
+			for x := max(x0, 0); x < min(x1, w); x++ {
+				copy(row[x*4:x*4+4], []byte{c.R, c.G, c.B, c.A})
+			}
+		}
+	}
+	fill(0, 0, w, h, color.NRGBA{246, 246, 248, 255})
+	unit := max(w/54, 4)
+	fill(0, 0, w, unit*5, color.NRGBA{22, 119, 255, 255})
+	y := unit * 7
+	for y < h-unit*4 {
+		if rng.IntN(6) == 0 { // a photo: noise, which does not compress
+			ph := unit * (8 + rng.IntN(10))
+			for py := y; py < min(y+ph, h); py++ {
+				row := img.Pix[py*img.Stride:]
+				for px := unit; px < w-unit; px++ {
+					v := byte(90 + (px*3+py*5)%80 + rng.IntN(40))
+					copy(row[px*4:px*4+4], []byte{v, v - 20, v - 40, 255})
+				}
+			}
+			y += ph + unit
+			continue
+		}
+		left := unit + rng.IntN(2)*w/4
+		bw := w/2 + rng.IntN(w/3)
+		bh := unit * (2 + rng.IntN(3))
+		fill(left, y, left+bw, y+bh, color.NRGBA{255, 255, 255, 255})
+		for ly := y + unit/2; ly+unit/2 < y+bh; ly += unit {
+			x := left + unit/2
+			for x < left+bw-unit*2 {
+				ww := unit/2 + rng.IntN(unit*2)
+				g := byte(40 + rng.IntN(30))
+				fill(x, ly, x+ww, ly+unit*2/3, color.NRGBA{g, g, g, 255})
+				x += ww + unit/3
+			}
+		}
+		y += bh + unit
+	}
+	if corners {
+		r := unit * 2
+		for cy := 0; cy < r; cy++ {
+			for cx := 0; cx < r; cx++ {
+				if (r-cx)*(r-cx)+(r-cy)*(r-cy) > r*r {
+					for _, p := range [][2]int{{cx, cy}, {w - 1 - cx, cy}, {cx, h - 1 - cy}, {w - 1 - cx, h - 1 - cy}} {
+						img.Pix[p[1]*img.Stride+p[0]*4+3] = 0
+					}
+				}
+			}
+		}
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// pdfPhoto is something like a phone photo of a paper letter.
+func pdfPhoto(w, h int, seed uint64) []byte {
+	rng := rand.New(rand.NewPCG(seed, 11))
+	img := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			v := 200 + rng.IntN(30) - (x+y)*20/(w+h)
+			img.Y[y*img.YStride+x] = byte(v)
+		}
+	}
+	for i := range img.Cb {
+		img.Cb[i], img.Cr[i] = 124, 132
+	}
+	m := w / 10
+	for ly := m * 2; ly < h-m*2; ly += m / 3 {
+		x := m
+		for x < w-m*2 {
+			ww := m/4 + rng.IntN(m)
+			for y := ly; y < ly+m/8; y++ {
+				for xx := x; xx < min(x+ww, w-m); xx++ {
+					img.Y[y*img.YStride+xx] = byte(40 + rng.IntN(30))
+				}
+			}
+			x += ww + m/6
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 85}); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
+}
+
+// pdfFakeStatement is a small but well-formed one-page PDF.
+func pdfFakeStatement() []byte {
+	return []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+}
+
+func pdfExhibitFile(number, name, mediaType string, kind evidence.Kind, eventID, caption string, captured time.Time, data []byte) ExhibitFile {
+	sum := sha256.Sum256(data)
+	return ExhibitFile{
+		Number: number,
+		Attachment: evidence.Attachment{
+			ID: "att-" + number, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)),
+			Name: name, MediaType: mediaType, Caption: caption,
+			Imported: time.Date(2026, 11, 21, 21, 0, 0, 0, time.UTC),
+		},
+		EventID: eventID, Kind: kind, Caption: caption, Captured: captured, Data: data,
+	}
+}
+
+// --- test dossiers -----------------------------------------------------------
+
+const (
+	pdfAccount = "6222 0202 0202 0202"
+	pdfTxID    = "TXN2026111809301234567890ABCDEFGHIJKLMNO" // 40 characters
+)
+
+type pdfTestImages struct {
+	phone, tall, desktop, photo []byte
+}
+
+// pdfImages are made once, when a dossier test first needs them.
+var pdfImages = sync.OnceValue(func() pdfTestImages {
+	return pdfTestImages{
+		phone:   pdfScreenshot(540, 1170, 1, true),
+		tall:    pdfScreenshot(540, 3400, 2, true),
+		desktop: pdfScreenshot(1280, 720, 3, false),
+		photo:   pdfPhoto(900, 1200, 4),
+	}
+})
+
+func pdfPtr[T any](v T) *T { return &v }
+
+func pdfDossier(lang evidence.Language) Dossier {
+	utc := time.UTC
+	cst := time.FixedZone("CST", 8*3600)
+	at := func(day, h, m int, loc *time.Location) time.Time {
+		return time.Date(2026, 11, day, h, m, 0, 0, loc)
+	}
+	zh := lang == evidence.Chinese
+	pick := func(en, zh_ string) string {
+		if zh {
+			return zh_
+		}
+		return en
+	}
+	c := evidence.Case{
+		ID:           "3f6c2a9e-8d1b-4c7a-9f2e-5b8d7c6a1e04",
+		Title:        pick("Top-up of £1,280 never credited to my QuickPay wallet", "QuickPay 钱包充值 1,280.00 元未到账"),
+		Provider:     pick("QuickPay Wallet Ltd", "快付支付科技有限公司"),
+		Problem:      evidence.TopupNotCredited,
+		Jurisdiction: evidence.UK,
+		Amount:       evidence.Money{Minor: 128000, Currency: pick("GBP", "CNY")},
+		Incident:     "2026-11-18",
+		Complainant: evidence.Complainant{
+			Name:      pick("Alex Morgan", "李晓明"),
+			Contact:   pick("alex.morgan@example.org, +44 7700 900123", "电话 138 0013 8000，邮箱 li@example.cn"),
+			Address:   pick("12 High Street\nLondon N1 9GU", "上海市浦东新区世纪大道 100 号"),
+			AccountID: pdfAccount,
+		},
+		Language: lang,
+	}
+	longZh := "２０２６年１１月１８日上午九时三十分，本人通过绑定的银行卡（尾号０２０２）向快付钱包充值人民币１,２８０.００元，银行已于当日扣款，但钱包余额至今未增加。本人当天即联系在线客服，客服人员表示资金“正在处理中”，并承诺二十四小时内到账；然而截至本函发出之日，款项仍未到账，客服也未再主动联系本人。本人多次拨打客服热线，每次均被告知“已提交加急处理”，却始终没有任何书面答复。根据《中华人民共和国消费者权益保护法》及《非银行支付机构监督管理条例》的有关规定，支付机构应当保障客户资金安全，及时处理客户投诉。现本人郑重要求贵公司在收到本函之日起十五日内将上述款项充入本人钱包账户，或原路退回至本人银行卡，并书面说明延误原因。"
+	events := []evidence.Event{
+		{ID: "ev-1", Kind: evidence.KindTransaction, At: at(18, 9, 30, utc),
+			Summary: pick("Top-up from my bank card", "从银行卡充值"),
+			Transaction: &evidence.Transaction{TxID: pdfTxID, Amount: c.Amount, Direction: evidence.MoneyIn,
+				Status: pick("Pending", "处理中"), Counterparty: pick("Card ", "银行卡 ") + pdfAccount}},
+		{ID: "ev-2", Kind: evidence.KindScreenshot, At: at(18, 9, 45, utc),
+			Summary: pick("Wallet still shows the old balance", "钱包余额仍为充值前金额"),
+			Exhibit: &evidence.Exhibit{Caption: pick("Wallet balance after top-up", "充值后的钱包余额")}},
+		{ID: "ev-3", Kind: evidence.KindContact, At: at(18, 10, 5, utc), Reference: "CHAT-88213",
+			Summary: pick("Asked where the top-up went; the agent said it was “processing”.", "询问充值去向，客服称“正在处理中”。"),
+			Contact: &evidence.Contact{Channel: evidence.Chat, Direction: evidence.Outbound, Agent: pick("Sam (ID 4471)", "小王（工号 4471）"),
+				Duration: 18 * time.Minute, Promise: pick("Funds will arrive within 24 hours", "二十四小时内到账"), PromiseBy: pdfPtr(at(19, 10, 5, utc))}},
+		{ID: "ev-4", Kind: evidence.KindContact, At: at(20, 22, 30, cst), Reference: "CASE-2026-55410",
+			Summary: pick("Called the hotline from Shanghai. The agent, Priya, confirmed that the top-up had been received from the card network but was held by an automated risk check; she could not say when it would be released and would not put it in writing. I asked for the complaint to be escalated to a supervisor and for a written reply.",
+				longZh),
+			Contact: &evidence.Contact{Channel: evidence.Phone, Direction: evidence.Outbound, Agent: pick("Priya", "陈女士"), Duration: 42*time.Minute + 30*time.Second}},
+		{ID: "ev-5", Kind: evidence.KindDocument, At: at(20, 16, 0, utc),
+			Summary: pick("Bank statement showing the debit", "银行流水显示已扣款"),
+			Exhibit: &evidence.Exhibit{Caption: pick("Bank statement, November 2026", "2026年11月银行对账单")}},
+		{ID: "ev-6", Kind: evidence.KindLetter, At: at(21, 9, 0, utc),
+			Summary: pick("Formal complaint sent by email", "通过电子邮件发出正式投诉"),
+			Letter:  &evidence.Letter{To: evidence.ToProvider, Method: "email"}},
+		{ID: "ev-7", Kind: evidence.KindResponse, At: at(21, 17, 45, utc),
+			Summary:  pick("Provider replied", "服务方回复"),
+			Response: &evidence.Response{From: evidence.ToProvider, Name: pick("Complaints team", "投诉处理组"), Outcome: pick("We are investigating; please allow 5 business days.", "正在调查，请等待五个工作日。")}},
+		{ID: "ev-8", Kind: evidence.KindNote, At: at(21, 20, 0, utc),
+			Summary: pick("Called my bank: the money left account "+pdfAccount+" on 18 Nov 👍 — confirmed twice!", "致电银行：款项已于 18 日从账户 "+pdfAccount+" 扣出 😀，银行确认两次！")},
+		{ID: "ev-9", Kind: evidence.KindNote, At: at(21, 21, 0, utc), Summary: "ARCHIVED-SHOULD-NOT-APPEAR",
+			Archived: pdfPtr(at(21, 22, 0, utc))},
+	}
+	img := pdfImages()
+	broken := img.phone[:len(img.phone)/3] // a screenshot cut short in transfer
+	exhibits := []ExhibitFile{
+		pdfExhibitFile("E-1", "Screenshot_20261118-094512.png", "image/png", evidence.KindScreenshot, "ev-2", pick("Wallet balance after top-up", "充值后的钱包余额"), events[1].At, img.phone),
+		pdfExhibitFile("E-2", "chat-transcript-long.png", "image/png", evidence.KindScreenshot, "ev-3", pick("Whole chat transcript (scrolling capture)", "完整聊天记录（长截图）"), events[2].At, img.tall),
+		pdfExhibitFile("E-3", "portal-top-up-history.png", "image/png", evidence.KindScreenshot, "ev-1", pick("Top-up history in the web portal", "网页端充值记录"), events[0].At, img.desktop),
+		pdfExhibitFile("E-4", "statement-nov-2026.pdf", "application/pdf", evidence.KindDocument, "ev-5", pick("Bank statement, November 2026", "2026年11月银行对账单"), events[4].At, pdfFakeStatement()),
+		pdfExhibitFile("E-5", "IMG_2041.jpg", "image/jpeg", evidence.KindScreenshot, "ev-7", pick("Letter from QuickPay, page 1", "快付公司来函第一页"), events[6].At, img.photo),
+		pdfExhibitFile("E-6", "broken-screenshot.png", "image/png", evidence.KindScreenshot, "ev-2", pick("Second screenshot (damaged)", "第二张截图（已损坏）"), events[1].At, broken),
+	}
+	letterText := pick(
+		"Alex Morgan\n12 High Street\nLondon N1 9GU\n\nQuickPay Wallet Ltd — Complaints team\n\n22 November 2026\n\nRe: Top-up of £1,280.00 not credited — account "+pdfAccount+"\n\nDear Sir or Madam,\n\nOn 18 November 2026 at 09:30 I topped up my QuickPay wallet (account "+pdfAccount+") with £1,280.00 from my bank card. My bank debited the money the same day (transaction "+pdfTxID+"), but my wallet balance has not changed. Your chat agent promised on 18 November that the funds would arrive within 24 hours; they have not, and nobody has contacted me since. I have called your hotline twice (reference CASE-2026-55410), without a written answer.\n\nI ask you to credit £1,280.00 to my wallet, or return it to my card, within 14 days of this letter, and to explain the delay in writing. If I do not receive a satisfactory reply by 6 December 2026, I will refer the complaint to the Financial Ombudsman Service 👍.\n\nEnclosures: E-1 to E-6 (see the exhibit index; template markers such as {nb} and {xp1} stay as typed).\n\nYours faithfully,\n\nAlex Morgan",
+		"快付支付科技有限公司 投诉处理部门：\n\n事由：关于钱包充值 1,280.00 元未到账的投诉（账户 "+pdfAccount+"）\n\n尊敬的负责人：\n\n\u3000\u3000"+longZh+"\n\n\u3000\u3000本人的交易号为 "+pdfTxID+"，充值渠道为 Visa 借记卡（mixed English text: the agent said “please wait patiently”），金额 1,280.00 元。本人保留全部聊天记录、通话记录及银行流水作为证据😀，详见所附证据目录。\n\n\u3000\u3000如贵公司未能在2026年12月7日前给予书面答复，本人将向消费者协会及金融监管部门投诉。\n\n附件：证据 E-1 至 E-6。\n\n此致\n敬礼！\n\n投诉人：李晓明\n2026年11月22日",
+	)
+	return Dossier{
+		Case: c, Events: events, To: Provider, Lang: lang, Paper: "a4",
+		LetterText: letterText, Exhibits: exhibits, Generated: pdfClock,
+		KeyDates: []string{
+			pick("18 Nov 2026 — top-up made; bank debited the card", "2026年11月18日 — 充值，银行已扣款"),
+			pick("19 Nov 2026 — credit promised by chat (missed)", "2026年11月19日 — 客服承诺到账日（未兑现）"),
+			pick("6 Dec 2026 — reply due from the provider", "2026年12月6日 — 服务方答复期限"),
+		},
+		ChecklistSummary: pick("4 of 6 steps done: self-check, online chat, hotline, formal complaint. Next: consumer association.", "已完成 6 步中的 4 步：自查、在线客服、电话客服、正式投诉。下一步：向消费者协会投诉。"),
+	}
+}
+
+type pdfBlock struct {
+	page int
+	text string
+}
+
+// pdfRender renders d into a file in a temporary directory and returns its
+// path, the result and the text blocks in drawing order.
+func pdfRender(t testing.TB, d Dossier) (string, Result, []pdfBlock) {
+	t.Helper()
+	var b bytes.Buffer
+	var blocks []pdfBlock
+	res, err := render(&b, d, func(page int, s string) { blocks = append(blocks, pdfBlock{page, s}) })
+	if err != nil {
+		t.Fatalf("Render: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "dossier.pdf")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, res, blocks
+}
+
+func pdfText(t testing.TB, path string, args ...string) string {
+	t.Helper()
+	return pdfRun(t, "pdftotext", append(append([]string{"-enc", "UTF-8"}, args...), path, "-")...)
+}
+
+// pdfStrip removes every white-space character.
+func pdfStrip(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var pdfAliasRE = regexp.MustCompile(`^\x{e000}xp\d+\x{e000}$`)
+
+// pdfFooter matches the footer line of a page in both languages.
+var pdfFooter = regexp.MustCompile(`(?m)^(Case ref\. \S+ Page \d+ of \d+ Generated \S+|案件编号 \S+ 第 \d+ 页，共 \d+ 页 生成日期 \S+)$`)
+
+// --- tests -----------------------------------------------------------------------
+
+func TestDossierGolden(t *testing.T) {
+	pdfNeed(t, "pdftotext")
+	for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+		t.Run(string(lang), func(t *testing.T) {
+			path, res, _ := pdfRender(t, pdfDossier(lang))
+			var lines []string
+			for _, l := range strings.Split(pdfText(t, path, "-raw"), "\n") {
+				l = strings.TrimRight(l, " \t")
+				for _, p := range res.Problems {
+					if l == p.Reason {
+						// The images package words its errors.
+						l = "<reason from package images>"
+					}
+				}
+				lines = append(lines, l)
+			}
+			got := strings.Join(lines, "\n")
+			golden := filepath.Join("testdata", "dossier_"+string(lang)+".golden")
+			if pdfUpdate() {
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./letters -run DossierGolden -update to create it)", err)
+			}
+			if got != string(want) {
+				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < max(len(gl), len(wl)); i++ {
+					var g, w string
+					if i < len(gl) {
+						g = gl[i]
+					}
+					if i < len(wl) {
+						w = wl[i]
+					}
+					if g != w {
+						t.Fatalf("pdftotext output differs from %s at line %d:\n got: %q\nwant: %q\n(run with -update if the change is intended)", golden, i+1, g, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestDossierRoundTrip checks that every character of every block of text
+// drawn (paragraphs, table cells, labels) comes back from pdftotext, in
+// order, once white space and page footers are removed.
+func TestDossierRoundTrip(t *testing.T) {
+	pdfNeed(t, "pdftotext")
+	has, err := pdfHas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+		t.Run(string(lang), func(t *testing.T) {
+			d := pdfDossier(lang)
+			path, _, blocks := pdfRender(t, d)
+			raw := pdfText(t, path, "-raw")
+			// Page by page, so that blocks drawn on an earlier page at the
+			// end (the table of contents) are looked for on their page.
+			var text string
+			starts := []int{0, 0} // starts[p] is where page p begins in text
+			for _, page := range strings.Split(raw, "\f") {
+				text += pdfStrip(pdfFooter.ReplaceAllString(page, ""))
+				starts = append(starts, len(text))
+			}
+
+			pos, page := 0, 0
+			for i, blk := range blocks {
+				if blk.page != page {
+					page, pos = blk.page, starts[blk.page]
+				}
+				b := blk.text
+				want := pdfStrip(b)
+				if want == "" || pdfAliasRE.MatchString(want) {
+					continue // a page-number alias, replaced when the PDF is written
+				}
+				k := strings.Index(text[pos:], want)
+				if k < 0 {
+					where := "missing"
+					if strings.Contains(text, want) {
+						where = "out of order"
+					}
+					t.Fatalf("block %d (page %d) %s in pdftotext output: %q\nnear: %q", i, blk.page, where, b, text[pos:min(len(text), pos+300)])
+				}
+				pos += k + len(want)
+			}
+
+			// The user's own words, independently of the renderer: every
+			// letter paragraph and every event summary.
+			for _, p := range strings.Split(d.LetterText, "\n\n") {
+				if want := pdfStrip(typeset.Sanitize(p, has)); !strings.Contains(text, want) {
+					t.Errorf("letter paragraph missing: %q", p)
+				}
+			}
+			for _, e := range d.Events {
+				want := pdfStrip(typeset.Sanitize(e.Summary, has))
+				if got := strings.Contains(text, want); got == (e.Archived != nil) {
+					t.Errorf("summary of event %s (archived %v) in the PDF = %v: %q", e.ID, e.Archived != nil, got, e.Summary)
+				}
+			}
+			if !strings.Contains(text, pdfTxID) {
+				t.Errorf("the 40-character transaction ID %s is not in the PDF in one piece", pdfTxID)
+			}
+			// Emoji come back as the substitute, never silently dropped.
+			for _, emoji := range []string{"👍", "😀"} {
+				if strings.Contains(raw, emoji) {
+					t.Errorf("emoji %s reached the PDF", emoji)
+				}
+			}
+			if lang == evidence.English && !strings.Contains(text, "18Nov□—confirmedtwice!") {
+				t.Errorf("emoji in an event summary did not become □")
+			}
+			if lang == evidence.Chinese && !strings.Contains(text, "扣出□，银行确认两次！") {
+				t.Errorf("emoji in an event summary did not become □")
+			}
+			// Kinsoku in the letter: no line starts with closing
+			// punctuation or ends with opening punctuation.
+			letterPage := strings.Split(raw, "\f")[1]
+			for _, l := range strings.Split(strings.TrimSpace(letterPage), "\n") {
+				rs := []rune(strings.TrimSpace(l))
+				if len(rs) == 0 {
+					continue
+				}
+				if strings.ContainsRune("，。、；：！？）」』】》”’,.;:!?)", rs[0]) {
+					t.Errorf("letter line starts with closing punctuation: %q", l)
+				}
+				if strings.ContainsRune("（「『【《“‘([", rs[len(rs)-1]) {
+					t.Errorf("letter line ends with opening punctuation: %q", l)
+				}
+			}
+		})
+	}
+}
+
+func TestDossierQPDFAndFonts(t *testing.T) {
+	pdfNeed(t, "qpdf", "pdffonts")
+	for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+		t.Run(string(lang), func(t *testing.T) {
+			path, _, _ := pdfRender(t, pdfDossier(lang))
+			out := pdfRun(t, "qpdf", "--check", path)
+			if !strings.Contains(out, "No syntax or stream encoding errors") {
+				t.Errorf("qpdf --check:\n%s", out)
+			}
+			fonts := map[string]string{}
+			for _, l := range strings.Split(pdfRun(t, "pdffonts", path), "\n")[2:] {
+				f := strings.Fields(l)
+				if len(f) >= 6 {
+					fonts[f[0]] = f[len(f)-5]
+				}
+			}
+			for _, name := range []string{"utf8notosanssc", "utf8notosansscB"} {
+				if emb, ok := fonts[name]; !ok || emb != "yes" {
+					t.Errorf("pdffonts: font %s embedded = %q (found %v)", name, emb, fonts)
+				}
+			}
+		})
+	}
+}
+
+func TestDossierBrokenImage(t *testing.T) {
+	pdfNeed(t, "pdftotext")
+	d := pdfDossier(evidence.English)
+	path, res, _ := pdfRender(t, d)
+	broken := d.Exhibits[5]
+	if len(res.Problems) != 1 {
+		t.Fatalf("Problems = %+v, want one for %s", res.Problems, broken.Number)
+	}
+	p := res.Problems[0]
+	if p.Number != "E-6" || p.FileName != broken.Attachment.Name || p.SHA256 != broken.Attachment.SHA256 || p.Reason == "" {
+		t.Errorf("Problem = %+v, want E-6, %s, its hash and a reason", p, broken.Attachment.Name)
+	}
+	// The placeholder is the last page.
+	pages := strings.Split(pdfText(t, path, "-raw"), "\f")
+	last := pdfStrip(pages[res.Pages-1])
+	for _, want := range []string{"ExhibitE-6", "Thisexhibitcouldnotbeshown.", broken.Attachment.Name, broken.Attachment.SHA256, pdfStrip(p.Reason)} {
+		if !strings.Contains(last, pdfStrip(want)) {
+			t.Errorf("placeholder page lacks %q:\n%s", want, pages[res.Pages-1])
+		}
+	}
+}
+
+func TestDossierRedaction(t *testing.T) {
+	pdfNeed(t, "pdftotext")
+	for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+		t.Run(string(lang), func(t *testing.T) {
+			d := pdfDossier(lang)
+			d.Redact = true
+			path, _, _ := pdfRender(t, d)
+			pages := strings.Split(pdfText(t, path, "-raw"), "\f")
+			all := pdfStrip(strings.Join(pages, ""))
+			for _, secret := range []string{"62220202", "020202020202", "6222"} {
+				if strings.Contains(all, secret) {
+					t.Errorf("redacted dossier still shows %q", secret)
+				}
+			}
+			// Cover, letter, chronology and transactions all show the mask.
+			for i, name := range []string{"cover", "letter", "chronology"} {
+				if !strings.Contains(pdfStrip(pages[i]), "••••0202") {
+					t.Errorf("%s page (page %d) does not show ••••0202:\n%s", name, i+1, pages[i])
+				}
+			}
+			// Cover, letter, chronology (twice), transactions.
+			if n := strings.Count(all, "••••0202"); n < 5 {
+				t.Errorf("••••0202 appears %d times, want at least 5", n)
+			}
+			// Hashes, IDs and amounts are not numbers to redact.
+			for _, keep := range []string{pdfTxID, d.Exhibits[0].Attachment.SHA256, "1,280.00"} {
+				if !strings.Contains(all, keep) {
+					t.Errorf("redaction removed %q", keep)
+				}
+			}
+		})
+	}
+}
+
+func TestDossierPaper(t *testing.T) {
+	pdfNeed(t, "pdfinfo")
+	for _, tc := range []struct{ paper, want string }{
+		{"a4", "595.28 x 841.89 pts (A4)"},
+		{"", "595.28 x 841.89 pts (A4)"},
+		{"letter", "612 x 792 pts (letter)"},
+		{"Letter", "612 x 792 pts (letter)"},
+	} {
+		t.Run(cmp.Or(tc.paper, "default"), func(t *testing.T) {
+			d := pdfDossier(evidence.English)
+			d.Paper = tc.paper
+			path, res, _ := pdfRender(t, d)
+			info := pdfRun(t, "pdfinfo", "-f", "1", "-l", strconv.Itoa(res.Pages), path)
+			n := 0
+			for _, l := range strings.Split(info, "\n") {
+				if strings.HasPrefix(l, "Page") && strings.Contains(l, "size:") {
+					n++
+					if !strings.Contains(l, tc.want) {
+						t.Errorf("Render(paper %q): %s, want %s", tc.paper, l, tc.want)
+						break
+					}
+				}
+			}
+			if n != res.Pages {
+				t.Errorf("pdfinfo lists %d page sizes, Result.Pages = %d", n, res.Pages)
+			}
+		})
+	}
+	if _, err := Render(&bytes.Buffer{}, Dossier{Paper: "a3", Generated: pdfClock}); err == nil || !strings.Contains(err.Error(), "a3") {
+		t.Errorf("Render(paper a3) error = %v, want one naming the paper", err)
+	}
+}
+
+func TestDossierAttachments(t *testing.T) {
+	pdfNeed(t, "pdfdetach", "pdfinfo")
+	d := pdfDossier(evidence.English)
+	path, res, _ := pdfRender(t, d)
+	list := pdfRun(t, "pdfdetach", "-list", path)
+	// The manifest, the bank statement and the damaged screenshot.
+	want := []string{ManifestName, "E-4 statement-nov-2026.pdf", "E-6 broken-screenshot.png"}
+	if !strings.HasPrefix(list, strconv.Itoa(len(want))+" embedded files") {
+		t.Errorf("pdfdetach -list:\n%s\nwant %d embedded files", list, len(want))
+	}
+	for i, name := range want {
+		if !strings.Contains(list, fmt.Sprintf("%d: %s\n", i+1, name)) {
+			t.Errorf("pdfdetach -list lacks %d: %s:\n%s", i+1, name, list)
+		}
+	}
+	dir := t.TempDir()
+	pdfRun(t, "pdfdetach", "-saveall", "-o", dir, path)
+	got, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(got, &m); err != nil {
+		t.Fatalf("manifest is not JSON: %v\n%s", err, got)
+	}
+	if m.CaseID != d.Case.ID || !m.Generated.Equal(pdfClock) || m.Recipient != "provider" || len(m.Exhibits) != len(d.Exhibits) {
+		t.Errorf("manifest = %+v", m)
+	}
+	for i, x := range d.Exhibits {
+		want := ManifestEntry{Number: x.Number, Name: x.Attachment.Name, SHA256: x.Attachment.SHA256, Size: x.Attachment.Size}
+		if i < len(m.Exhibits) && m.Exhibits[i] != want {
+			t.Errorf("manifest entry %d = %+v, want %+v", i, m.Exhibits[i], want)
+		}
+	}
+	fromResult, _ := json.MarshalIndent(res.Manifest, "", "  ")
+	if string(fromResult)+"\n" != string(got) {
+		t.Errorf("embedded manifest differs from Result.Manifest:\n%s\n---\n%s", got, fromResult)
+	}
+	statement, err := os.ReadFile(filepath.Join(dir, "E-4 statement-nov-2026.pdf"))
+	if err != nil || !bytes.Equal(statement, d.Exhibits[3].Data) {
+		t.Errorf("attached statement differs from the original (err %v)", err)
+	}
+	info := map[string]string{}
+	for _, l := range strings.Split(pdfRun(t, "pdfinfo", path), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok {
+			info[k] = strings.TrimSpace(v)
+		}
+	}
+	for k, want := range map[string]string{
+		"Title":        "Complaint dossier — Top-up of £1,280 never credited to my QuickPay wallet",
+		"Author":       "Alex Morgan",
+		"Creator":      "Redress",
+		"Subject":      "Complaint about Top-up not credited — QuickPay Wallet Ltd — complaints team",
+		"CreationDate": "Sun Nov 22 02:30:00 2026 UTC",
+	} {
+		if info[k] != want {
+			t.Errorf("pdfinfo %s = %q, want %q", k, info[k], want)
+		}
+	}
+}
+
+// TestDossierDeterministic renders the same dossier twice. gofpdf writes
+// image objects of equal pixel width in map order, so the files are
+// compared after qpdf has put every object in a canonical order.
+func TestDossierDeterministic(t *testing.T) {
+	pdfNeed(t, "qpdf")
+	d := pdfDossier(evidence.Chinese)
+	var canon [2][]byte
+	for i := range canon {
+		path, _, _ := pdfRender(t, d)
+		out := filepath.Join(t.TempDir(), "qdf.pdf")
+		pdfRun(t, "qpdf", "--qdf", "--static-id", "--no-original-object-ids", "--object-streams=disable", path, out)
+		var err error
+		if canon[i], err = os.ReadFile(out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(canon[0], canon[1]) {
+		t.Errorf("two renders of the same dossier differ (%d and %d bytes in QDF form)", len(canon[0]), len(canon[1]))
+	}
+}
+
+func TestDossierOutline(t *testing.T) {
+	pdfNeed(t, "qpdf")
+	path, res, _ := pdfRender(t, pdfDossier(evidence.English))
+	out := pdfRun(t, "qpdf", "--json", "--json-key=outlines", path)
+	var doc struct {
+		Outlines []struct {
+			Title string `json:"title"`
+			Kids  []struct {
+				Title string `json:"title"`
+			} `json:"kids"`
+		} `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var got []string
+	for _, o := range doc.Outlines {
+		got = append(got, o.Title)
+		for _, k := range o.Kids {
+			got = append(got, "  "+k.Title)
+		}
+	}
+	want := []string{"Complaint letter", "Chronology", "Transactions", "Contact log", "Exhibit index", "Exhibits",
+		"  E-1 Wallet balance after top-up", "  E-2 Whole chat transcript (scrolling capture)",
+		"  E-3 Top-up history in the web portal", "  E-4 Bank statement, November 2026",
+		"  E-5 Letter from QuickPay, page 1", "  E-6 Second screenshot (damaged)"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if res.Pages < 10 {
+		t.Errorf("Pages = %d, want at least 10", res.Pages)
+	}
+}
+
+func TestDossierEmpty(t *testing.T) {
+	pdfNeed(t, "pdftotext", "qpdf")
+	for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+		t.Run(string(lang), func(t *testing.T) {
+			d := Dossier{Case: evidence.Case{ID: "c0ffee00-0000-4000-8000-000000000000", Title: "x", Language: lang}, Generated: pdfClock}
+			path, res, _ := pdfRender(t, d)
+			pdfRun(t, "qpdf", "--check", path)
+			if res.Pages != 5 || len(res.Problems) != 0 || len(res.Manifest.Exhibits) != 0 {
+				t.Errorf("empty dossier: %+v", res)
+			}
+		})
+	}
+}
+
+// TestDossierStrings checks the fixed strings: both languages present, the
+// same format verbs, and every key the renderer asks for defined.
+func TestDossierStrings(t *testing.T) {
+	verbs := regexp.MustCompile(`%[a-z]`)
+	for key, m := range pdfMsgs {
+		if m[0] == "" || m[1] == "" {
+			t.Errorf("dossier string %q lacks a language: %q", key, m)
+		}
+		if en, zh := verbs.FindAllString(m[0], -1), verbs.FindAllString(m[1], -1); strings.Join(en, "") != strings.Join(zh, "") {
+			t.Errorf("dossier string %q: verbs %v in English, %v in Chinese", key, en, zh)
+		}
+	}
+	src, err := os.ReadFile("pdf.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`r\.tr\("([^"]+)"`).FindAllStringSubmatch(string(src), -1) {
+		if _, ok := pdfMsgs[m[1]]; !ok {
+			t.Errorf("pdf.go asks for the undefined dossier string %q", m[1])
+		}
+	}
+	for _, labels := range []map[string][2]string{pdfParties} {
+		for k, l := range labels {
+			if l[0] == "" || l[1] == "" {
+				t.Errorf("label %q lacks a language", k)
+			}
+		}
+	}
+	for _, p := range evidence.Problems {
+		if _, ok := pdfProblems[p]; !ok {
+			t.Errorf("no label for problem %q", p)
+		}
+	}
+	for _, k := range evidence.Kinds {
+		if _, ok := pdfKinds[k]; !ok {
+			t.Errorf("no label for event kind %q", k)
+		}
+	}
+	for _, c := range evidence.Channels {
+		if _, ok := pdfChannels[c]; !ok {
+			t.Errorf("no label for channel %q", c)
+		}
+	}
+	for _, to := range Recipients {
+		if _, ok := pdfRecipients[to]; !ok {
+			t.Errorf("no label for recipient %q", to)
+		}
+	}
+}
