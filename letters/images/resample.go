@@ -70,14 +70,14 @@ func triangle(n, m int) weights {
 	return ws
 }
 
-// resize resamples p to w×h with the triangle filter: horizontally, then
-// vertically.
+// resize resamples p to w×h with the triangle filter: vertically first,
+// which is the cheaper pass, so that the horizontal one has fewer rows.
 func resize(p plane, w, h int) plane {
-	if w != p.w {
-		p = resizeH(p, w)
-	}
 	if h != p.h {
 		p = resizeV(p, h)
+	}
+	if w != p.w {
+		p = resizeH(p, w)
 	}
 	return p
 }

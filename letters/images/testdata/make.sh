@@ -22,3 +22,8 @@ convert pattern.png -strip -colorspace CMYK -quality 95 cmyk.jpg
 convert pattern.png -strip -quality 90 lossy.webp
 convert pattern.png -strip -define webp:lossless=true lossless.webp
 convert pattern.png -strip -alpha set -channel A -evaluate set 50% +channel -quality 90 alpha.webp
+# JPEG chroma subsampling other than Go's 4:2:0: 4:4:4, 4:2:2, 4:4:0, 4:1:1.
+convert pattern.png -strip -sampling-factor 1x1 -quality 95 s444.jpg
+convert pattern.png -strip -sampling-factor 2x1 -quality 95 s422.jpg
+convert pattern.png -strip -sampling-factor 1x2 -quality 95 s440.jpg
+convert pattern.png -strip -sampling-factor 4x1 -quality 95 s411.jpg
