@@ -35,7 +35,7 @@ func (u *UI) newCaseForm(c *evidence.Case) *caseForm {
 	f.problem.PlaceHolder = u.T("ui.choose")
 	f.jurisdiction = u.newChoice("jurisdiction", stringsOf(evidence.Jurisdictions), "")
 	f.jurisdiction.PlaceHolder = u.T("ui.choose")
-	f.amount = u.newEntry("1280.00")
+	f.amount = u.newEntry(u.T("ui.eg", "example", "1280.00"))
 	f.currency = widget.NewSelectEntry(commonCurrencies)
 	f.currency.PlaceHolder = "CNY"
 	f.incident = u.newDateField(false)

@@ -358,7 +358,7 @@ func (u *UI) rowText(e evidence.Event) (title, meta string) {
 			parts = append(parts, e.Contact.Agent)
 		}
 		if e.Contact.Duration > 0 {
-			parts = append(parts, durationText(e.Contact.Duration))
+			parts = append(parts, u.T("ui.minutes", "n", strconv.Itoa(int(e.Contact.Duration.Round(time.Minute).Minutes()))))
 		}
 	case e.Transaction != nil:
 		if e.Transaction.TxID != "" {

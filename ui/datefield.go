@@ -24,9 +24,9 @@ type dateField struct {
 
 func (u *UI) newDateField(withTime bool) *dateField {
 	d := &dateField{withTime: withTime}
-	place := "2026-11-20"
+	place := u.T("ui.eg", "example", "2026-11-20")
 	if withTime {
-		place = "2026-11-20 14:30"
+		place = u.T("ui.eg", "example", "2026-11-20 14:30")
 	}
 	d.entry = u.newEntry(place)
 	var popup *widget.PopUp

@@ -49,8 +49,8 @@ func (u *UI) newEventForm(kind evidence.Kind, e *evidence.Event) *eventForm {
 	fm.add("at", u.T("field.at"), f.at.content)
 	switch kind {
 	case evidence.KindTransaction:
-		f.txid = u.newEntry("TX2026…")
-		f.amount = u.newEntry("1280.00")
+		f.txid = u.newEntry(u.T("ui.eg", "example", "TX20261120ABCDEF"))
+		f.amount = u.newEntry(u.T("ui.eg", "example", "1280.00"))
 		f.currency = widget.NewSelectEntry(commonCurrencies)
 		f.currency.PlaceHolder = "CNY"
 		f.dir = u.newChoice("direction", []string{evidence.MoneyOut, evidence.MoneyIn}, evidence.MoneyOut)
@@ -65,7 +65,7 @@ func (u *UI) newEventForm(kind evidence.Kind, e *evidence.Event) *eventForm {
 		f.channel = u.newChoice("channel", stringsOf(evidence.Channels), string(evidence.Chat))
 		f.dir = u.newChoice("direction", []string{evidence.Outbound, evidence.Inbound}, evidence.Outbound)
 		f.agent = u.newEntry(u.T("ui.agent-hint"))
-		f.duration = u.newEntry("12m")
+		f.duration = u.newEntry(u.T("ui.eg", "example", "12m"))
 		f.promise = u.newEntry(u.T("ui.promise-hint"))
 		f.promBy = u.newDateField(true)
 		f.promBy.SetText("")

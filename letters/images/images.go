@@ -14,14 +14,17 @@
 //     JPEG baseline, progressive, CMYK/YCCK; GIF (first frame); WebP lossy
 //     and lossless; BMP; TIFF), EXIF orientation 1–8 is applied (JPEG),
 //     transparency is composited onto white, 16-bit samples are reduced to
-//     8, and the image is scaled down (Catmull-Rom, aspect ratio kept) so
-//     neither side exceeds the limits.
+//     8, and the image is scaled down so neither side exceeds the limits
+//     (aspect ratio kept; a triangle filter widened to the reduction, so
+//     thin text strokes are averaged, never dropped; a JPEG is scaled in
+//     YCbCr, plane by plane).
 //   - The result is re-encoded as a JPEG of quality 90 when the source was
 //     lossy (JPEG, lossy WebP) — a photo of a letter, a rotated phone shot —
 //     and otherwise as an 8-bit non-interlaced PNG without alpha (gray or
-//     RGB), which keeps screenshot text sharp; PNG would not make a lossy
-//     source any better, only five to ten times bigger, and JPEG would blur
-//     the text of a screenshot.
+//     RGB), which keeps screenshot text sharp. The choice follows the source
+//     rather than trying both: PNG would not make a lossy source any better,
+//     only several times bigger, and JPEG would blur the text of a
+//     screenshot.
 //
 // CMYK and YCCK JPEGs are converted to RGB even when gofpdf could take them:
 // most are stored inverted (the Adobe convention), gofpdf writes no /Decode
@@ -112,7 +115,6 @@ func Prepare(data []byte, maxW, maxH int) (Prepared, error) {
 	}
 
 	flat := flatten(img)
-	img = nil // let the decoded image go before scaling allocates
 	if resize {
 		sw, sh := tw, th // scale in stored orientation
 		if orientation >= 5 {

@@ -24,9 +24,9 @@ type Measurer func(s string) float64
 
 // Break splits text into lines that fit width.
 //
-//   - "\n" forces a break; empty lines are preserved, so the result always
-//     has strings.Count(text, "\n")+1 paragraphs' worth of lines and at least
-//     one line (Break("") is [""]).
+//   - "\n" forces a break and empty lines are preserved, as with
+//     strings.Split: Break("") is [""], Break("a\n") is ["a", ""]. Any other
+//     control character is left to Sanitize, which should run first.
 //   - Lines break at UAX #14 line-break opportunities (between CJK
 //     characters, at spaces between Latin words, after "/" in URLs, …).
 //   - A token wider than width (a transaction ID, a URL, a SHA-256) is
@@ -36,13 +36,14 @@ type Measurer func(s string) float64
 //   - Kinsoku: a line never starts with closing punctuation (，。、；：！？）」』】》〉”’
 //     and ASCII ,.;:!?)]}) and never ends with opening punctuation
 //     (（「『【《〈“‘ and ([{); the break moves back a character instead.
-//     Only when no such break exists within width (a run of punctuation in a
-//     column narrower than two characters) does the width win.
+//     Only when no such break exists within width (a column too narrow for
+//     a character and the closing marks after it) does the width win.
 //   - The ASCII spaces at a break are dropped; nothing else is dropped or
 //     reordered: the lines, rejoined with the dropped spaces and the "\n"s,
 //     give back text byte for byte (invalid UTF-8 included).
 //
-// A width that is zero, negative or NaN puts every rune on its own line.
+// A width that is zero, negative or NaN gives every character that has a
+// width a line of its own; Break always terminates.
 func Break(text string, width float64, measure Measurer) []string {
 	if math.IsNaN(width) {
 		width = 0
