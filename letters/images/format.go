@@ -48,6 +48,10 @@ func sniff(data []byte) (*format, error) {
 	case has("GIF87a"), has("GIF89a"):
 		return fmtGIF, nil
 	case has("RIFF") && len(data) >= 12 && string(data[8:12]) == "WEBP":
+		if len(data) >= 21 && string(data[12:16]) == "VP8X" && data[20]&2 != 0 {
+			// Chat stickers; golang.org/x/image/webp reads still images only.
+			return nil, fmt.Errorf("%w: animated WebP", ErrUnsupported)
+		}
 		return fmtWebP, nil
 	case has("BM") && len(data) >= 26:
 		return fmtBMP, nil

@@ -279,6 +279,7 @@ func TestPrepareErrors(t *testing.T) {
 		{"JPEG garbage after SOI", append([]byte{0xFF, 0xD8, 0xFF}, bytes.Repeat([]byte{0x42}, 100)...), ErrCorrupt, "corrupt JPEG"},
 		{"GIF garbage", []byte("GIF89a\x10\x00\x10\x00garbage"), ErrCorrupt, "corrupt GIF"},
 		{"WebP garbage", []byte("RIFF\x20\x00\x00\x00WEBPVP8 \x10\x00\x00\x00garbagegarbage"), ErrCorrupt, "corrupt WebP"},
+		{"animated WebP", []byte("RIFF\xc0\x00\x00\x00WEBPVP8X\n\x00\x00\x00\x02\x00\x00\x00\x0f\x00\x00\x0f\x00\x00ANIM"), ErrUnsupported, "animated WebP"},
 		{"BMP garbage", append([]byte("BM"), bytes.Repeat([]byte{0xEE}, 60)...), ErrUnsupported, "BMP"},
 		{"TIFF garbage", []byte("II*\x00\xff\xff\xff\x00"), ErrCorrupt, "corrupt TIFF"},
 	}
