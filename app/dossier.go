@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -33,6 +34,12 @@ type DossierResult struct {
 	Record   store.DossierRecord
 	Problems []letters.ExhibitProblem
 }
+
+// DossierMemoryLimit is the soft memory limit (runtime/debug) in force
+// while a dossier renders: the garbage collector then works harder instead
+// of letting the heap grow, which keeps a 60-screenshot dossier under
+// 500 MB at a small cost in time (docs/PERFORMANCE.md).
+const DossierMemoryLimit = 300 << 20
 
 // Dossier renders the case's dossier PDF to opts.Out: the cover, the
 // letter (the saved draft when there is one), the chronology, tables and
@@ -77,8 +84,9 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	h := sha256.New()
 	cw := &countWriter{w: io.MultiWriter(f, h)}
 	keyDates, summary := a.coverFacts(ctx, in.Case.ID)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(DossierMemoryLimit))
 	result, err := letters.Render(cw, letters.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
-		Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: files, Generated: a.now(),
+		Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: files, Release: true, Generated: a.now(),
 		KeyDates: keyDates, ChecklistSummary: summary})
 	if err == nil {
 		err = f.Sync()

@@ -51,9 +51,14 @@ type Dossier struct {
 	// Attached files (non-image exhibits) are embedded unaltered.
 	Redact     bool
 	LetterText string // the letter, paragraphs separated by blank lines
-	Exhibits   []ExhibitFile
-	Generated  time.Time // fixes every date the PDF carries; zero means now
-	Author     string    // "" means the complainant's name
+	// Exhibits are the files to show or attach.
+	Exhibits []ExhibitFile
+	// Release lets Render set the Data of each image exhibit to nil once it
+	// has been prepared, so a large dossier does not hold every original
+	// twice; the caller must not use that Data afterwards.
+	Release   bool
+	Generated time.Time // fixes every date the PDF carries; zero means now
+	Author    string    // "" means the complainant's name
 	// Optional lines for the cover page.
 	KeyDates         []string
 	ChecklistSummary string
@@ -746,6 +751,14 @@ func (r *pdfRenderer) render(w io.Writer) (Result, error) {
 		e.prep, e.tall = p.prep, p.tall
 		if p.err != nil {
 			e.err = p.err
+		} else if e.image {
+			// The original bytes of a shown image are no longer needed:
+			// release them to bound memory (in the caller's slice too when
+			// it allowed that).
+			e.Data = nil
+			if r.d.Release && i < len(r.d.Exhibits) {
+				r.d.Exhibits[i].Data = nil
+			}
 		}
 	}
 	r.exhibitPages()
@@ -1359,12 +1372,13 @@ func (r *pdfRenderer) prepareImages() []pdfPrepared {
 			large.idx = append(large.idx, i)
 		}
 	}
-	var wg sync.WaitGroup
+	// One group at a time: each PrepareAll already uses every core, and
+	// running them together would multiply the images held in memory.
 	for _, g := range []group{small, large, tallSmall, tallLarge} {
 		if len(g.idx) == 0 {
 			continue
 		}
-		wg.Go(func() {
+		func() {
 			items := make([][]byte, len(g.idx))
 			for k, i := range g.idx {
 				items[k] = r.exhibits[i].Data
@@ -1380,9 +1394,8 @@ func (r *pdfRenderer) prepareImages() []pdfPrepared {
 					out[i].err = errors.New("image was not prepared")
 				}
 			}
-		})
+		}()
 	}
-	wg.Wait()
 	return out
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -98,6 +99,9 @@ func BenchmarkDossier(b *testing.B) {
 	})
 	render := func(n int) func(b *testing.B) {
 		return func(b *testing.B) {
+			// The app renders dossiers under this soft memory limit
+			// (app.DossierMemoryLimit); measure the same way.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(300 << 20))
 			b.ReportAllocs()
 			var peak uint64
 			var pages int
@@ -105,6 +109,7 @@ func BenchmarkDossier(b *testing.B) {
 			for b.Loop() {
 				dd := d
 				dd.Exhibits = read(b)[:n]
+				dd.Release = true // as the app does
 				out = 0
 				stop := pdfSampleHeap(&peak)
 				res, err := Render(&out, dd)

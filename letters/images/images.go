@@ -102,6 +102,10 @@ func Prepare(data []byte, maxW, maxH int) (Prepared, error) {
 	tw, th := fit(w, h, maxW, maxH)
 	resize := tw != w || th != h
 
+	if !resize && orientation == 1 && passable(f, data, cfg) && intact(f, data) {
+		// Embeddable as it is: checked structurally, not decoded.
+		return Prepared{Data: data, Type: f.pdfType, Width: w, Height: h, PassedThrough: true}, nil
+	}
 	img, err := f.decode(data)
 	if err != nil {
 		return Prepared{}, err

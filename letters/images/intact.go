@@ -1,0 +1,86 @@
+package images
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+)
+
+// intact checks a file's structure without decoding its pixels, so that a
+// file gofpdf can embed as it is does not pay for a full decode: a JPEG
+// must have well-formed marker segments up to its first scan and end with
+// an EOI marker (a truncated download fails); a PNG must have every chunk's
+// CRC right and end with IEND. Damage inside the compressed pixel data of a
+// JPEG is not detected; such a file still embeds, byte for byte.
+func intact(f *format, data []byte) bool {
+	switch f {
+	case fmtJPEG:
+		return jpegIntact(data)
+	case fmtPNG:
+		return pngIntact(data)
+	}
+	return false
+}
+
+func jpegIntact(data []byte) bool {
+	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
+		return false
+	}
+	end := bytes.TrimRight(data, "\x00")
+	if len(end) < 2 || end[len(end)-2] != 0xFF || end[len(end)-1] != 0xD9 {
+		return false
+	}
+	p := 2
+	for p+4 <= len(data) {
+		if data[p] != 0xFF {
+			return false
+		}
+		m := data[p+1]
+		switch {
+		case m == 0xFF: // fill byte
+			p++
+			continue
+		case m == 0xD8 || (m >= 0xD0 && m <= 0xD7) || m == 0x01:
+			p += 2
+			continue
+		case m == 0xD9:
+			return false // EOI before any scan
+		}
+		n := int(binary.BigEndian.Uint16(data[p+2 : p+4]))
+		if n < 2 || p+2+n > len(data) {
+			return false
+		}
+		if m == 0xDA { // start of scan: the rest is entropy-coded data
+			return true
+		}
+		p += 2 + n
+	}
+	return false
+}
+
+func pngIntact(data []byte) bool {
+	const sig = 8
+	if len(data) < sig+12 || string(data[:sig]) != "\x89PNG\r\n\x1a\n" {
+		return false
+	}
+	idat := false
+	for p := sig; p+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[p : p+4]))
+		if n < 0 || p+12+n > len(data) {
+			return false
+		}
+		typ := data[p+4 : p+8]
+		want := binary.BigEndian.Uint32(data[p+8+n : p+12+n])
+		if crc32.ChecksumIEEE(data[p+4:p+8+n]) != want {
+			return false
+		}
+		switch string(typ) {
+		case "IDAT":
+			idat = idat || n > 0
+		case "IEND":
+			return idat
+		}
+		p += 12 + n
+	}
+	return false
+}
