@@ -160,13 +160,17 @@ func (a *App) coverFacts(ctx context.Context, caseID string) ([]string, string) 
 		dates = append(dates, d.Due.Format(evidence.DateLayout)+" — "+l.T("esc.clock."+string(d.Clock))+" ("+l.T(key, args...)+")")
 	}
 	key, args := as.Checklist.Summary()
-	summary := l.T("ui.evidence-checklist") + ": " + l.T(key, args...)
+	colon, semi, comma := ": ", "; ", ", "
+	if l == lang.ZH {
+		colon, semi, comma = "：", "；", "、"
+	}
+	summary := l.T("ui.evidence-checklist") + colon + l.T(key, args...)
 	if len(as.Checklist.Missing) > 0 {
 		var miss []string
 		for _, it := range as.Checklist.Missing {
 			miss = append(miss, l.T(it.Key))
 		}
-		summary += "; " + l.T("cli.missing-evidence", "items", strings.Join(miss, ", "))
+		summary += semi + l.T("cli.missing-evidence", "items", strings.Join(miss, comma))
 	}
 	return dates, summary
 }

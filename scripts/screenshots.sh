@@ -86,4 +86,13 @@ for l in en zh; do
   convert "$work/full.png" -crop 980x760+0+0 +repage "$out/attachment-viewer-$l.png"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done
+# Dossier pages: cover, letter, chronology, exhibit index and an exhibit.
+for l in en zh; do
+  d="$work/data-$l"; id=$en_id; [ $l = zh ] && id=$zh_id
+  REDRESS_LANG=$l "$bin" --data "$d" dossier "$id" --to provider --lang $l -o "$work/dossier-$l.pdf" >/dev/null
+  pdftoppm -png -r 60 -f 1 -l 6 "$work/dossier-$l.pdf" "$work/page-$l"
+  convert "$work"/page-$l-1.png "$work"/page-$l-2.png "$work"/page-$l-3.png +append "$out/dossier-$l-1.png"
+  pages=$(ls "$work"/page-$l-*.png | sort -V | tail -3)
+  convert $pages +append "$out/dossier-$l-2.png"
+done
 echo "screenshots in $out"
