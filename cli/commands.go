@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -162,8 +163,14 @@ func (r *runner) caseShow(args []string) error {
 }
 
 func (r *runner) caseArchive(action string, args []string) error {
-	f := newFlags("case " + action)
-	pos, err := f.parse(args, 1, "CASE")
+	return r.archiveCmd("case", action, "CASE", args, (*app.App).ArchiveCase, (*app.App).RestoreCase)
+}
+
+// archiveCmd runs "case|event archive|restore REF" with the matching app calls.
+func (r *runner) archiveCmd(noun, action, arg string, args []string,
+	archive, restore func(*app.App, context.Context, string) error) error {
+	f := newFlags(noun + " " + action)
+	pos, err := f.parse(args, 1, arg)
 	if err != nil {
 		return err
 	}
@@ -172,15 +179,14 @@ func (r *runner) caseArchive(action string, args []string) error {
 		return err
 	}
 	defer a.Close()
+	do := restore
 	if action == "archive" {
-		err = a.ArchiveCase(r.ctx, pos[0])
-	} else {
-		err = a.RestoreCase(r.ctx, pos[0])
+		do = archive
 	}
-	if err != nil {
+	if err := do(a, r.ctx, pos[0]); err != nil {
 		return err
 	}
-	r.printf("%s\n", r.l.T("cli.case-"+action+"d"))
+	r.printf("%s\n", r.l.T("cli."+noun+"-"+action+"d"))
 	return nil
 }
 
@@ -269,26 +275,7 @@ func (r *runner) eventShow(action string, args []string) error {
 }
 
 func (r *runner) eventArchive(action string, args []string) error {
-	f := newFlags("event " + action)
-	pos, err := f.parse(args, 1, "EVENT")
-	if err != nil {
-		return err
-	}
-	a, err := r.open()
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	if action == "archive" {
-		err = a.ArchiveEvent(r.ctx, pos[0])
-	} else {
-		err = a.RestoreEvent(r.ctx, pos[0])
-	}
-	if err != nil {
-		return err
-	}
-	r.printf("%s\n", r.l.T("cli.event-"+action+"d"))
-	return nil
+	return r.archiveCmd("event", action, "EVENT", args, (*app.App).ArchiveEvent, (*app.App).RestoreEvent)
 }
 
 func (r *runner) attach(args []string) error {
@@ -424,60 +411,13 @@ func firstNonEmpty(vals ...string) string {
 
 func (r *runner) printEvent(e evidence.Event) {
 	t := table{}
-	add := func(key, v string) {
-		if v != "" {
-			t.row(r.l.T("cli.label", "label", r.l.T(key)), v)
-		}
-	}
-	add("field.id", e.ID)
-	add("field.kind", r.l.Label("kind", string(e.Kind)))
-	add("field.at", e.At.Format(TimeLayout))
-	add("field.recorded", e.Recorded.Local().Format(TimeLayout))
-	add("field.summary", e.Summary)
-	add("field.notes", e.Notes)
-	add("field.ref", e.Reference)
-	add("field.tags", strings.Join(e.Tags, ", "))
-	if x := e.Transaction; x != nil {
-		add("field.txid", x.TxID)
-		add("field.amount", x.Amount.String())
-		add("field.direction", r.l.Label("direction", x.Direction))
-		add("field.status", x.Status)
-		add("field.counterparty", x.Counterparty)
-	}
-	if c := e.Contact; c != nil {
-		add("field.channel", r.l.Label("channel", string(c.Channel)))
-		add("field.direction", r.l.Label("direction", c.Direction))
-		add("field.agent", c.Agent)
-		if c.Duration > 0 {
-			add("field.duration", c.Duration.String())
-		}
-		add("field.promise", c.Promise)
-		if c.PromiseBy != nil {
-			add("field.promise-by", c.PromiseBy.Format(TimeLayout))
-		}
-	}
-	if x := e.Exhibit; x != nil {
-		add("field.caption", x.Caption)
-		add("field.shows", x.Shows)
-	}
-	if l := e.Letter; l != nil {
-		add("field.to", r.l.Label("party", l.To))
-		add("field.name", l.Name)
-		add("field.method", l.Method)
-	}
-	if p := e.Response; p != nil {
-		add("field.from", r.l.Label("party", p.From))
-		add("field.name", p.Name)
-		add("field.outcome", p.Outcome)
-		if p.Final {
-			add("field.final", r.l.T("cli.yes"))
-		}
+	t.row(r.l.T("cli.label", "label", r.l.T("field.id")), e.ID)
+	when := func(at time.Time) string { return at.Format(TimeLayout) }
+	for _, f := range app.EventFields(e, r.l, when) {
+		t.row(r.l.T("cli.label", "label", r.l.T(f.Key)), f.Value)
 	}
 	for _, a := range e.Attachments {
-		add("field.file", fmt.Sprintf("%s (%s, %d B, SHA-256 %s)", a.Name, a.MediaType, a.Size, a.SHA256))
-	}
-	if e.Archived != nil {
-		add("field.archived", e.Archived.Local().Format(TimeLayout))
+		t.row(r.l.T("cli.label", "label", r.l.T("field.file")), fmt.Sprintf("%s (%s, %d B, SHA-256 %s)", a.Name, a.MediaType, a.Size, a.SHA256))
 	}
 	t.write(r.out)
 }

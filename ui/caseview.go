@@ -454,51 +454,9 @@ func (v *caseView) showDetail(e evidence.Event) {
 		grid.Add(k)
 		grid.Add(l)
 	}
-	add("field.kind", u.l.Label("kind", string(e.Kind)))
-	add("field.at", u.when(e.At))
-	add("field.recorded", u.when(e.Recorded))
-	add("field.summary", e.Summary)
-	if t := e.Transaction; t != nil {
-		add("field.txid", t.TxID)
-		add("field.amount", t.Amount.String())
-		if t.Direction != "" {
-			add("field.direction", u.l.Label("direction", t.Direction))
-		}
-		add("field.status", t.Status)
-		add("field.counterparty", t.Counterparty)
+	for _, f := range app.EventFields(e, u.l, u.when) {
+		add(f.Key, f.Value)
 	}
-	if c := e.Contact; c != nil {
-		add("field.channel", u.l.Label("channel", string(c.Channel)))
-		add("field.direction", u.l.Label("direction", c.Direction))
-		add("field.agent", c.Agent)
-		if c.Duration > 0 {
-			add("field.duration", durationText(c.Duration))
-		}
-		add("field.promise", c.Promise)
-		if c.PromiseBy != nil {
-			add("field.promise-by", u.when(*c.PromiseBy))
-		}
-	}
-	if x := e.Exhibit; x != nil {
-		add("field.caption", x.Caption)
-		add("field.shows", x.Shows)
-	}
-	if l := e.Letter; l != nil {
-		add("field.to", u.l.Label("party", l.To))
-		add("field.name", l.Name)
-		add("field.method", l.Method)
-	}
-	if r := e.Response; r != nil {
-		add("field.from", u.l.Label("party", r.From))
-		add("field.name", r.Name)
-		add("field.outcome", r.Outcome)
-		if r.Final {
-			add("field.final", u.T("cli.yes"))
-		}
-	}
-	add("field.ref", e.Reference)
-	add("field.tags", strings.Join(e.Tags, ", "))
-	add("field.notes", e.Notes)
 	objs := []fyne.CanvasObject{widget.NewLabelWithStyle(e.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), grid}
 	for _, a := range e.Attachments {
 		a := a
