@@ -96,15 +96,15 @@ func newCaseView(u *UI) *caseView {
 		}
 	}
 	v.search = u.newEntry(u.T("ui.search-timeline"))
-	v.search.OnChanged = func(string) { v.reloadTimeline() }
-	v.order = widget.NewSelect([]string{u.T("ui.newest-first"), u.T("ui.oldest-first")}, func(string) { v.reloadTimeline() })
+	v.search.OnChanged = func(string) { v.refilter() }
+	v.order = widget.NewSelect([]string{u.T("ui.newest-first"), u.T("ui.oldest-first")}, func(string) { v.refilter() })
 	v.order.SetSelectedIndex(0)
 	v.kindVals = append([]string{""}, stringsOf(evidence.Kinds)...)
 	kindLabels := []string{u.T("ui.all-kinds")}
 	for _, k := range evidence.Kinds {
 		kindLabels = append(kindLabels, u.l.Label("kind", string(k)))
 	}
-	v.kind = widget.NewSelect(kindLabels, func(string) { v.reloadTimeline() })
+	v.kind = widget.NewSelect(kindLabels, func(string) { v.refilter() })
 	v.kind.SetSelectedIndex(0)
 	v.header = container.NewVBox()
 	v.detail = container.NewVBox()
@@ -199,8 +199,18 @@ func (v *caseView) query() app.Query {
 	return q
 }
 
-// reloadTimeline re-reads the event count and drops cached pages.
+// reloadTimeline re-reads the timeline and the case's status after a change.
 func (v *caseView) reloadTimeline() {
+	if v.caseID == "" || v.order == nil || v.kind == nil {
+		return
+	}
+	v.status.reload()
+	v.refilter()
+}
+
+// refilter re-reads the event count for the current order, kind and
+// search text, and drops cached pages.
+func (v *caseView) refilter() {
 	if v.caseID == "" || v.order == nil || v.kind == nil {
 		return
 	}
@@ -209,7 +219,6 @@ func (v *caseView) reloadTimeline() {
 		return
 	}
 	v.count.SetText(v.u.T("ui.event-count", "n", strconv.Itoa(v.model.count)))
-	v.status.reload()
 	if v.model.count == 0 {
 		if v.query().Text != "" || v.kind.SelectedIndex() > 0 {
 			v.empty.SetText(v.u.T("ui.timeline-no-match"))
