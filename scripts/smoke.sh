@@ -16,7 +16,7 @@ export DISPLAY=:$(cat "$work/display")
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 REDRESS_LANG=en "$work/redress" --data "$work/data" gui >"$work/app.log" 2>&1 &
 app=$!
-if ! win=$(timeout 60 xdotool search --sync --name "Redress" | head -1); then
+if ! timeout 60 xdotool search --sync --onlyvisible --name "Redress" >/dev/null; then
   echo "smoke: the window did not appear" >&2; cat "$work/app.log" >&2; exit 1
 fi
 sleep 2
@@ -24,8 +24,16 @@ mkdir -p shots
 import -window root shots/smoke.png
 test -s shots/smoke.png || { echo "smoke: no screenshot" >&2; exit 1; }
 test -f "$work/data/redress.db" || { echo "smoke: the data folder was not created" >&2; exit 1; }
-xdotool key --window "$win" ctrl+q
-for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+# Ask to quit with Ctrl+Q, focusing each visible Redress window in turn
+# (there is no window manager to do it), until the app has gone.
+for _ in $(seq 20); do
+  kill -0 "$app" 2>/dev/null || break
+  for win in $(xdotool search --onlyvisible --name "Redress" 2>/dev/null); do
+    xdotool windowfocus "$win" 2>/dev/null || true
+    xdotool key --window "$win" ctrl+q 2>/dev/null || true
+  done
+  for _ in $(seq 10); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+done
 if kill -0 "$app" 2>/dev/null; then
   echo "smoke: the app did not exit after Ctrl+Q" >&2; exit 1
 fi
