@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 
 	"redress/lang"
@@ -79,10 +80,10 @@ func (a *App) VerifyDossier(ctx context.Context, path string) (VerifyReport, err
 	if err != nil {
 		return rep, err
 	}
-	pdfResult := VerifyResult{Path: "dossier PDF", Actual: own, Problem: "verify.pdf-unknown"}
+	pdfResult := VerifyResult{Path: filepath.Base(path), Actual: own, Problem: "verify.pdf-unknown"}
 	for _, r := range recs {
 		if r.SHA256 == own {
-			pdfResult = VerifyResult{Path: "dossier PDF", Expected: r.SHA256, Actual: own, OK: true}
+			pdfResult = VerifyResult{Path: filepath.Base(path), Expected: r.SHA256, Actual: own, OK: true}
 		}
 	}
 	rep.Results = append(rep.Results, pdfResult)
