@@ -314,6 +314,11 @@ func (u *UI) attentionList(box *fyne.Container) {
 			return
 		}
 		u.alerts = alerts
+		if len(u.cases.all) == 0 && len(alerts) == 0 {
+			box.Objects = nil // first run: the welcome on the left says it all
+			box.Refresh()
+			return
+		}
 		objs := []fyne.CanvasObject{bold(u.T("ui.needs-attention"))}
 		if len(alerts) == 0 {
 			objs = append(objs, wrapped(u.T("ui.nothing-urgent")))

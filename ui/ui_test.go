@@ -176,9 +176,15 @@ func writePNG(t *testing.T, path string, w, h int) {
 func TestFirstRunExplainsAndOffersNewCase(t *testing.T) {
 	h := newHarness(t, "en")
 	text := h.screenText()
-	for _, want := range []string{"Welcome to Redress", "keeps every screenshot", "[New case]", "Choose a case on the left"} {
+	for _, want := range []string{"Welcome to Redress", "keeps every screenshot", "[New case]"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("first screen lacks %q:\n%s", want, text)
+		}
+	}
+	// Nothing to choose or attend to yet: the right side stays quiet.
+	for _, absent := range []string{"Choose a case on the left", "Needs attention"} {
+		if strings.Contains(text, absent) {
+			t.Errorf("first screen shows %q:\n%s", absent, text)
 		}
 	}
 }
