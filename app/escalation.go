@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"redress/escalation"
 	"redress/evidence"
@@ -175,6 +174,3 @@ func (a *App) Attention(ctx context.Context) ([]escalation.Alert, error) {
 	}
 	return escalation.Attention(ins, a.now()), nil
 }
-
-// Today is the app's current time in its zone (for "days left").
-func (a *App) Today() time.Time { return a.now().In(a.loc) }

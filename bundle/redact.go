@@ -2,13 +2,8 @@ package bundle
 
 import "redress/evidence"
 
-// Mask replaces the hidden digits of a redacted number.
-const Mask = evidence.Mask
-
-// Redact masks account, card and phone numbers except their last four
-// digits; see evidence.Redact for the exact rule.
-func Redact(s string) string { return evidence.Redact(s) }
-
+// redactData masks account, card and phone numbers in every text field
+// (evidence.Redactor: evidence.Redact plus the case's own account IDs).
 func redactData(d Data) Data {
 	accounts := []string{d.Case.Complainant.AccountID}
 	for _, c := range d.CaseHistory {

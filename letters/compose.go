@@ -324,14 +324,6 @@ func (f *facts) unanswered() bool {
 	return f.responses[len(f.responses)-1].At.Before(f.letters[len(f.letters)-1].At)
 }
 
-// amountOf is the amount of a transaction event, or the zero Money.
-func amountOf(e evidence.Event) evidence.Money {
-	if e.Transaction == nil {
-		return evidence.Money{}
-	}
-	return e.Transaction.Amount
-}
-
 // incoming reports whether the case's money was coming to the complainant,
 // judged by its first transaction with a direction.
 func (f *facts) incoming() bool {

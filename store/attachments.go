@@ -45,19 +45,6 @@ type preparedFile struct {
 	height int
 }
 
-// Inspect reads a file once and reports what would be stored: its SHA-256,
-// size, media type (from the content, not the name) and image dimensions.
-// Empty files and files over the size limit are refused with a message that
-// names the file.
-func (s *Store) Inspect(f File) (evidence.Attachment, error) {
-	p, err := s.prepare(f)
-	if err != nil {
-		return evidence.Attachment{}, err
-	}
-	return evidence.Attachment{SHA256: p.sha, Size: p.size, Name: p.Name, MediaType: p.media,
-		Width: p.width, Height: p.height, Caption: p.Caption}, nil
-}
-
 func (s *Store) prepare(f File) (preparedFile, error) {
 	p := preparedFile{File: f}
 	r, err := f.Open()

@@ -163,23 +163,3 @@ func (s *Store) VerifyLog(ctx context.Context) (LogReport, error) {
 	}
 	return r, nil
 }
-
-// AuditTrail returns the audit entries of one case (its own and its
-// events'), oldest first.
-func (s *Store) AuditTrail(ctx context.Context, caseID string) ([]AuditEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, at, action, entity, entity_id, case_id, content_hash, detail, prev_hash, hash
-		FROM audit WHERE case_id = ? ORDER BY seq`, caseID)
-	if err != nil {
-		return nil, classify(fmt.Errorf("read audit trail of %s: %w", caseID, err), s.path)
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		if err := rows.Scan(&e.Seq, &e.At, &e.Action, &e.Entity, &e.EntityID, &e.CaseID, &e.ContentHash, &e.Detail, &e.PrevHash, &e.Hash); err != nil {
-			return nil, fmt.Errorf("read audit entry: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}

@@ -166,13 +166,6 @@ func (f *eventForm) fill(e *evidence.Event) {
 	}
 }
 
-func text(e *entry) string {
-	if e == nil {
-		return ""
-	}
-	return e.Text
-}
-
 func (f *eventForm) input() app.EventInput {
 	in := app.EventInput{Kind: string(f.kind), At: f.at.Text, Summary: f.summary.Text, Ref: f.ref.Text,
 		Notes: f.notes.Text, Tags: strings.FieldsFunc(f.tags.Text, func(r rune) bool { return r == ',' || r == '，' || r == ';' })}

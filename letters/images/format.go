@@ -170,18 +170,16 @@ func pngPassable(data []byte) bool {
 	if depth != 8 || interlace != 0 || (colorType != 0 && colorType != 2 && colorType != 3) {
 		return false
 	}
-	for p := sig; p+8 <= len(data); {
-		n := int(binary.BigEndian.Uint32(data[p : p+4]))
-		switch string(data[p+4 : p+8]) {
+	passable := false
+	pngChunks(data, func(typ string, _ []byte, _ bool) bool {
+		switch typ {
 		case "tRNS":
 			return false
 		case "IDAT", "IEND":
-			return true
-		}
-		if n < 0 || n > len(data) {
+			passable = true
 			return false
 		}
-		p += 12 + n
-	}
-	return false
+		return true
+	})
+	return passable
 }

@@ -58,29 +58,42 @@ func jpegIntact(data []byte) bool {
 	return false
 }
 
-func pngIntact(data []byte) bool {
+// pngChunks calls fn with each chunk of a PNG, in order, until fn returns
+// false; it reports false when the chunk structure is broken (a length past
+// the end) before fn stopped.
+func pngChunks(data []byte, fn func(typ string, body []byte, crcOK bool) bool) bool {
 	const sig = 8
-	if len(data) < sig+12 || string(data[:sig]) != "\x89PNG\r\n\x1a\n" {
+	if len(data) < sig || string(data[:sig]) != "\x89PNG\r\n\x1a\n" {
 		return false
 	}
-	idat := false
 	for p := sig; p+12 <= len(data); {
 		n := int(binary.BigEndian.Uint32(data[p : p+4]))
 		if n < 0 || p+12+n > len(data) {
 			return false
 		}
-		typ := data[p+4 : p+8]
-		want := binary.BigEndian.Uint32(data[p+8+n : p+12+n])
-		if crc32.ChecksumIEEE(data[p+4:p+8+n]) != want {
-			return false
-		}
-		switch string(typ) {
-		case "IDAT":
-			idat = idat || n > 0
-		case "IEND":
-			return idat
+		body := data[p+8 : p+8+n]
+		crcOK := crc32.ChecksumIEEE(data[p+4:p+8+n]) == binary.BigEndian.Uint32(data[p+8+n:p+12+n])
+		if !fn(string(data[p+4:p+8]), body, crcOK) {
+			return true
 		}
 		p += 12 + n
 	}
 	return false
+}
+
+func pngIntact(data []byte) bool {
+	ok, idat := false, false
+	pngChunks(data, func(typ string, body []byte, crcOK bool) bool {
+		switch {
+		case !crcOK:
+			return false
+		case typ == "IDAT":
+			idat = idat || len(body) > 0
+		case typ == "IEND":
+			ok = idat
+			return false
+		}
+		return true
+	})
+	return ok
 }
