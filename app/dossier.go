@@ -52,11 +52,15 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	if opts.Paper == "" {
 		opts.Paper = "a4"
 	}
-	in, refs, err := a.dossierInput(ctx, caseRef, opts.To, opts.Lang)
+	c, err := a.Case(ctx, caseRef)
 	if err != nil {
 		return res, err
 	}
-	text, _, err := a.LetterText(ctx, in.Case.ID, in.To, in.Lang)
+	in, refs, err := a.dossierInput(ctx, c, opts.To, opts.Lang)
+	if err != nil {
+		return res, err
+	}
+	text, err := a.letter(ctx, in)
 	if err != nil {
 		return res, err
 	}
@@ -83,7 +87,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	}
 	h := sha256.New()
 	cw := &countWriter{w: io.MultiWriter(f, h)}
-	keyDates, summary := a.coverFacts(ctx, in.Case.ID)
+	keyDates, summary := a.coverFacts(ctx, in)
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(DossierMemoryLimit))
 	result, err := letters.Render(cw, letters.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
 		Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: files, Release: true, Generated: a.now(),
@@ -144,14 +148,14 @@ func (c *countWriter) Write(p []byte) (int, error) {
 }
 
 // coverFacts are the key dates and the evidence checklist summary for the
-// dossier's cover, in the case's letter language.
-func (a *App) coverFacts(ctx context.Context, caseID string) ([]string, string) {
-	c, as, err := a.Assess(ctx, caseID)
+// dossier's cover, in the dossier's language.
+func (a *App) coverFacts(ctx context.Context, in letters.Input) ([]string, string) {
+	as, err := a.assess(ctx, in.Case, in.Events)
 	if err != nil {
 		return nil, ""
 	}
 	l := lang.EN
-	if c.Language == evidence.Chinese {
+	if in.Lang == evidence.Chinese {
 		l = lang.ZH
 	}
 	var dates []string

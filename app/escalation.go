@@ -96,13 +96,11 @@ func (a *App) SelfCheck(ctx context.Context, caseID string, item escalation.Item
 	return a.AddEvent(ctx, caseID, EventInput{Kind: string(evidence.KindNote), Summary: text, Tags: tags})
 }
 
-func (a *App) assessInput(ctx context.Context, c evidence.Case) (escalation.Input, map[string]bool, error) {
-	in := escalation.Input{Case: c}
-	evs, err := a.store.Timeline(ctx, c.ID, store.Query{OldestFirst: true})
-	if err != nil {
-		return in, nil, err
-	}
-	in.Events = evs
+// assessInput gathers what escalation needs about a case whose timeline
+// (oldest first) the caller has read: overrides, the calendar, and the
+// checklist items ticked by hand.
+func (a *App) assessInput(ctx context.Context, c evidence.Case, evs []evidence.Event) (escalation.Input, map[string]bool, error) {
+	in := escalation.Input{Case: c, Events: evs}
 	over, err := a.store.Overrides(ctx, c.ID)
 	if err != nil {
 		return in, nil, err
@@ -148,13 +146,23 @@ func (a *App) Assess(ctx context.Context, caseRef string) (evidence.Case, escala
 	if err != nil {
 		return c, escalation.Assessment{}, err
 	}
-	in, ticks, err := a.assessInput(ctx, c)
+	evs, err := a.store.Timeline(ctx, c.ID, store.Query{OldestFirst: true})
 	if err != nil {
 		return c, escalation.Assessment{}, err
 	}
+	as, err := a.assess(ctx, c, evs)
+	return c, as, err
+}
+
+// assess assesses a case whose timeline has been read already.
+func (a *App) assess(ctx context.Context, c evidence.Case, evs []evidence.Event) (escalation.Assessment, error) {
+	in, ticks, err := a.assessInput(ctx, c, evs)
+	if err != nil {
+		return escalation.Assessment{}, err
+	}
 	as := escalation.Assess(in, a.now())
 	as.Checklist = applyTicks(as.Checklist, ticks)
-	return c, as, nil
+	return as, nil
 }
 
 // Attention lists, across open cases, the deadlines that need the user,
@@ -166,7 +174,11 @@ func (a *App) Attention(ctx context.Context) ([]escalation.Alert, error) {
 	}
 	var ins []escalation.Input
 	for _, cs := range cases {
-		in, _, err := a.assessInput(ctx, cs.Case)
+		evs, err := a.store.Timeline(ctx, cs.ID, store.Query{OldestFirst: true})
+		if err != nil {
+			return nil, err
+		}
+		in, _, err := a.assessInput(ctx, cs.Case, evs)
 		if err != nil {
 			return nil, err
 		}

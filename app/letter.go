@@ -44,11 +44,7 @@ type exhibitRef struct {
 	caption string
 }
 
-func (a *App) dossierInput(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (letters.Input, []exhibitRef, error) {
-	c, err := a.Case(ctx, caseRef)
-	if err != nil {
-		return letters.Input{}, nil, err
-	}
+func (a *App) dossierInput(ctx context.Context, c evidence.Case, to letters.Recipient, language evidence.Language) (letters.Input, []exhibitRef, error) {
 	evs, err := a.store.Timeline(ctx, c.ID, store.Query{OldestFirst: true})
 	if err != nil {
 		return letters.Input{}, nil, err
@@ -63,23 +59,40 @@ func (a *App) dossierInput(ctx context.Context, caseRef string, to letters.Recip
 // LetterText returns the letter for a recipient and language: the saved
 // draft when there is one (edited is true), else a freshly composed letter.
 func (a *App) LetterText(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (text string, edited bool, err error) {
-	in, _, err := a.dossierInput(ctx, caseRef, to, language)
+	c, err := a.Case(ctx, caseRef)
 	if err != nil {
 		return "", false, err
 	}
-	d, ok, err := a.store.Draft(ctx, in.Case.ID, string(in.To), string(in.Lang))
+	if language == "" {
+		language = c.Language
+	}
+	if d, ok, err := a.store.Draft(ctx, c.ID, string(to), string(language)); err != nil || ok {
+		return d.Text, ok, err
+	}
+	in, _, err := a.dossierInput(ctx, c, to, language)
 	if err != nil {
 		return "", false, err
-	}
-	if ok {
-		return d.Text, true, nil
 	}
 	return letters.Compose(in).Text(), false, nil
 }
 
+// letter is the text a dossier renders: the saved draft, else the letter
+// composed from the input already read.
+func (a *App) letter(ctx context.Context, in letters.Input) (string, error) {
+	d, ok, err := a.store.Draft(ctx, in.Case.ID, string(in.To), string(in.Lang))
+	if err != nil || ok {
+		return d.Text, err
+	}
+	return letters.Compose(in).Text(), nil
+}
+
 // ComposeLetter composes the letter afresh, ignoring any draft.
 func (a *App) ComposeLetter(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, error) {
-	in, _, err := a.dossierInput(ctx, caseRef, to, language)
+	c, err := a.Case(ctx, caseRef)
+	if err != nil {
+		return "", err
+	}
+	in, _, err := a.dossierInput(ctx, c, to, language)
 	if err != nil {
 		return "", err
 	}

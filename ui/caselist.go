@@ -140,8 +140,8 @@ func (cl *caseList) reload() {
 			}
 		}
 		cl.u.alerts = alerts
-		cl.u.view.refreshHome()
 		cl.all = got
+		cl.u.view.refreshHome()
 		cl.filter()
 	})
 }

@@ -550,5 +550,5 @@ func (v *caseView) refreshHome() {
 	if v.caseID != "" {
 		return
 	}
-	v.u.attentionList(v.home)
+	v.u.showAttention(v.home)
 }

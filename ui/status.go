@@ -301,42 +301,32 @@ func (u *UI) ShowLetter(to letters.Recipient) {
 	})
 }
 
-// attentionList is the home screen: cases with deadlines that need the
-// user, most urgent first.
-func (u *UI) attentionList(box *fyne.Container) {
-	var alerts []escalation.Alert
-	u.async(func() (err error) {
-		alerts, err = u.svc.Attention(u.ctx)
-		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.alerts = alerts
-		if len(u.cases.all) == 0 && len(alerts) == 0 {
-			box.Objects = nil // first run: the welcome on the left says it all
-			box.Refresh()
-			return
-		}
-		objs := []fyne.CanvasObject{bold(u.T("ui.needs-attention"))}
-		if len(alerts) == 0 {
-			objs = append(objs, wrapped(u.T("ui.nothing-urgent")))
-		}
-		for _, a := range alerts {
-			a := a
-			key, args := a.Deadline.When()
-			b := widget.NewButton(a.Case.Title+" — "+u.T("esc.clock."+string(a.Deadline.Clock))+": "+u.T(key, args...), func() { u.OpenCase(a.Case.ID) })
-			b.Alignment = widget.ButtonAlignLeading
-			if a.Deadline.Status == escalation.Overdue {
-				b.Importance = widget.DangerImportance
-			}
-			objs = append(objs, b)
-		}
-		objs = append(objs, widget.NewSeparator(), wrapped(u.T("ui.choose-case")))
-		box.Objects = objs
+// showAttention fills the home screen with the cases whose deadlines need
+// the user, most urgent first, from the alerts the case list last read.
+func (u *UI) showAttention(box *fyne.Container) {
+	alerts := u.alerts
+	if len(u.cases.all) == 0 && len(alerts) == 0 {
+		box.Objects = nil // first run: the welcome on the left says it all
 		box.Refresh()
-	})
+		return
+	}
+	objs := []fyne.CanvasObject{bold(u.T("ui.needs-attention"))}
+	if len(alerts) == 0 {
+		objs = append(objs, wrapped(u.T("ui.nothing-urgent")))
+	}
+	for _, a := range alerts {
+		a := a
+		key, args := a.Deadline.When()
+		b := widget.NewButton(a.Case.Title+" — "+u.T("esc.clock."+string(a.Deadline.Clock))+": "+u.T(key, args...), func() { u.OpenCase(a.Case.ID) })
+		b.Alignment = widget.ButtonAlignLeading
+		if a.Deadline.Status == escalation.Overdue {
+			b.Importance = widget.DangerImportance
+		}
+		objs = append(objs, b)
+	}
+	objs = append(objs, widget.NewSeparator(), wrapped(u.T("ui.choose-case")))
+	box.Objects = objs
+	box.Refresh()
 }
 
 // notifyDue sends a desktop notification for each deadline that has
