@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -53,29 +52,11 @@ func (a *App) Export(ctx context.Context, caseRef, out string, opts ExportOption
 			}
 		}
 	}
-	abs, err := filepath.Abs(out)
+	_, err = writeFile(out, "export.cannot-write", func(w io.Writer) error {
+		return bundleError(bundle.Export(ctx, w, bd, a.store, eo))
+	})
 	if err != nil {
-		return fmt.Errorf("export %s: %w", out, err)
-	}
-	tmp := abs + ".partial"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return lang.Wrap(err, "export.cannot-write", "file", out)
-	}
-	err = bundle.Export(ctx, f, bd, a.store, eo)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return bundleError(err)
-	}
-	if err := os.Rename(tmp, abs); err != nil {
-		os.Remove(tmp)
-		return lang.Wrap(err, "export.cannot-write", "file", out)
+		return err
 	}
 	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -76,42 +75,32 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 			opts.Progress(0.3 * float64(i+1) / float64(len(refs)))
 		}
 	}
-	out, err := filepath.Abs(opts.Out)
-	if err != nil {
-		return res, fmt.Errorf("dossier %s: %w", opts.Out, err)
-	}
-	tmp := out + ".partial"
-	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return res, lang.Wrap(err, "dossier.cannot-write", "file", out)
-	}
 	h := sha256.New()
-	cw := &countWriter{w: io.MultiWriter(f, h)}
+	var size int64
+	var result letters.Result
 	keyDates, summary := a.coverFacts(ctx, in)
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(DossierMemoryLimit))
-	result, err := letters.Render(cw, letters.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
-		Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: files, Release: true, Generated: a.now(),
-		KeyDates: keyDates, ChecklistSummary: summary})
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	out, err := writeFile(opts.Out, "dossier.cannot-write", func(w io.Writer) error {
+		cw := &countWriter{w: io.MultiWriter(w, h)}
+		var err error
+		result, err = letters.Render(cw, letters.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
+			Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: files, Release: true, Generated: a.now(),
+			KeyDates: keyDates, ChecklistSummary: summary})
+		size = cw.n
+		if err != nil {
+			return fmt.Errorf("render dossier: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
-		os.Remove(tmp)
-		return res, fmt.Errorf("render dossier: %w", err)
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		os.Remove(tmp)
-		return res, lang.Wrap(err, "dossier.cannot-write", "file", out)
+		return res, err
 	}
 	if opts.Progress != nil {
 		opts.Progress(1)
 	}
 	res.Problems = result.Problems
 	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: in.Case.ID, Recipient: string(in.To), Language: string(in.Lang),
-		SHA256: hex.EncodeToString(h.Sum(nil)), Size: cw.n, Pages: result.Pages, Path: out}
+		SHA256: hex.EncodeToString(h.Sum(nil)), Size: size, Pages: result.Pages, Path: out}
 	if err := a.store.RecordDossier(ctx, &res.Record); err != nil {
 		return res, err
 	}

@@ -11,13 +11,13 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"redress/evidence"
+	"redress/lang"
 )
 
 // part is one entry of a crafted archive.
@@ -507,23 +507,15 @@ func TestErrorText(t *testing.T) {
 }
 
 func TestKeysCatalog(t *testing.T) {
-	// The texts live in the app's catalogs, lang/en.json and lang/zh.json.
+	// The texts live in the app's catalogs (package lang).
 	keys := map[string]map[string]string{}
-	for _, code := range []string{"en", "zh"} {
-		raw, err := os.ReadFile("../lang/" + code + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cat map[string]string
-		if err := json.Unmarshal(raw, &cat); err != nil {
-			t.Fatalf("lang/%s.json: %v", code, err)
-		}
-		for k, v := range cat {
+	for _, l := range lang.All {
+		for _, k := range lang.Keys(l) {
 			if strings.HasPrefix(k, "bundle.") {
 				if keys[k] == nil {
 					keys[k] = map[string]string{}
 				}
-				keys[k][code] = v
+				keys[k][string(l)] = l.T(k)
 			}
 		}
 	}

@@ -1,13 +1,13 @@
 package escalation
 
 import (
-	"encoding/json"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"redress/lang"
 )
 
 type translation struct {
@@ -15,29 +15,20 @@ type translation struct {
 	ZH string `json:"zh"`
 }
 
-// loadKeys reads the esc.* keys from the app's catalogs (lang/en.json and
-// lang/zh.json).
+// loadKeys returns the esc.* keys of the app's catalogs (package lang).
 func loadKeys(t testing.TB) map[string]translation {
 	t.Helper()
 	m := map[string]translation{}
-	for _, code := range []string{"en", "zh"} {
-		raw, err := os.ReadFile("../lang/" + code + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cat map[string]string
-		if err := json.Unmarshal(raw, &cat); err != nil {
-			t.Fatalf("lang/%s.json: %v", code, err)
-		}
-		for k, v := range cat {
+	for _, l := range lang.All {
+		for _, k := range lang.Keys(l) {
 			if !strings.HasPrefix(k, "esc.") {
 				continue
 			}
 			tr := m[k]
-			if code == "en" {
-				tr.EN = v
+			if l == lang.EN {
+				tr.EN = l.T(k)
 			} else {
-				tr.ZH = v
+				tr.ZH = l.T(k)
 			}
 			m[k] = tr
 		}
@@ -97,12 +88,12 @@ func TestKeys(t *testing.T) {
 	used := usedKeys()
 	for _, k := range used {
 		if _, ok := m[k]; !ok {
-			t.Errorf("the lang catalogs lacks %q", k)
+			t.Errorf("the lang catalogs lack %q", k)
 		}
 	}
 	for k, tr := range m {
 		if !slices.Contains(used, k) {
-			t.Errorf("the lang catalogs has %q, which the package never uses", k)
+			t.Errorf("the lang catalogs have %q, which the package never uses", k)
 		}
 		if !strings.HasPrefix(k, "esc.") {
 			t.Errorf("key %q does not start with esc.", k)
