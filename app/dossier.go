@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"redress/evidence"
 	"redress/lang"
 	"redress/letters"
+	"redress/letters/images"
 	"redress/store"
 )
 
@@ -166,4 +168,20 @@ func (a *App) coverFacts(ctx context.Context, in letters.Input) ([]string, strin
 		summary += semi + l.T("cli.missing-evidence", "items", strings.Join(miss, comma))
 	}
 	return dates, summary
+}
+
+// ProblemKey is the lang key that says, in the user's words, why an exhibit
+// could not be shown in a dossier (the dossier itself has the technical detail).
+func ProblemKey(p letters.ExhibitProblem) string {
+	switch {
+	case errors.Is(p.Err, images.ErrNotImage):
+		return "exhibit.not-image"
+	case errors.Is(p.Err, images.ErrUnsupported):
+		return "exhibit.unsupported"
+	case errors.Is(p.Err, images.ErrCorrupt):
+		return "exhibit.damaged"
+	case errors.Is(p.Err, images.ErrTooLarge):
+		return "exhibit.too-large"
+	}
+	return "exhibit.unreadable"
 }

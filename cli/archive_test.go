@@ -160,3 +160,35 @@ func TestNextCommand(t *testing.T) {
 		t.Errorf("Chinese next:\n%s", out)
 	}
 }
+
+func TestDossierCommand(t *testing.T) {
+	setLang(t, "en")
+	dir := t.TempDir()
+	id := seedCase(t, dir)
+	broken := filepath.Join(t.TempDir(), "broken.png")
+	good := filepath.Join(t.TempDir(), "good.png")
+	b := writePNG(t, good, 30, 30)
+	os.WriteFile(broken, b[:len(b)/2], 0o600)
+	mustRun(t, dir, "attach", id, broken, "--caption", "half a file")
+	out := filepath.Join(t.TempDir(), "d.pdf")
+	stdout, stderr, code := runCLI(t, dir, "dossier", id, "--to", "regulator", "--redact", "-o", out, "--sent", "--method", "email")
+	if code != 0 || !strings.Contains(stdout, "Dossier saved: "+out) || !strings.Contains(stdout, "Recorded in the timeline") {
+		t.Fatalf("dossier: exit %d, out %q, err %q", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "broken.png") || !strings.Contains(stderr, "the picture file is damaged") {
+		t.Errorf("the damaged exhibit is not reported plainly: %q", stderr)
+	}
+	if head, _ := os.ReadFile(out); !strings.HasPrefix(string(head), "%PDF-") {
+		t.Fatal("no PDF written")
+	}
+	if v := mustRun(t, dir, "verify", out); !strings.Contains(v, "verified") {
+		t.Errorf("verify of the dossier: %q", v)
+	}
+	if tl := mustRun(t, dir, "timeline", id, "--kind", "letter"); !strings.Contains(tl, "Dossier sent") {
+		t.Errorf("no letter event for the sent dossier:\n%s", tl)
+	}
+	_, errs, code := runCLI(t, dir, "dossier", id, "--to", "police", "-o", out)
+	if code != 2 || !strings.Contains(errs, "Recipient “police”") {
+		t.Errorf("bad recipient: exit %d, %q", code, errs)
+	}
+}

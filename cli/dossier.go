@@ -48,7 +48,7 @@ func (r *runner) dossier(args []string) error {
 		return err
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintln(r.errw, r.l.T("ui.exhibit-problem", "number", p.Number, "file", p.FileName, "reason", p.Reason))
+		fmt.Fprintln(r.errw, r.l.T("ui.exhibit-problem", "number", p.Number, "file", p.FileName, "reason", r.l.T(app.ProblemKey(p))))
 	}
 	r.printf("%s\n", r.l.T("ui.dossier-saved", "file", res.Record.Path, "pages", fmt.Sprint(res.Record.Pages)))
 	r.printf("SHA-256 %s\n", res.Record.SHA256)

@@ -68,6 +68,7 @@ type Dossier struct {
 // gets a placeholder page, and its original bytes are still attached.
 type ExhibitProblem struct {
 	Number, FileName, SHA256, Reason string
+	Err                              error // the cause; images.ErrCorrupt and its kin classify it
 }
 
 // Result describes a rendered dossier.
@@ -1715,7 +1716,7 @@ func (r *pdfRenderer) brokenNote(e *pdfExhibit) {
 	pdf := r.pdf
 	reason := e.err.Error()
 	r.problems = append(r.problems, ExhibitProblem{
-		Number: e.Number, FileName: e.Attachment.Name, SHA256: e.Attachment.SHA256, Reason: reason,
+		Number: e.Number, FileName: e.Attachment.Name, SHA256: e.Attachment.SHA256, Reason: reason, Err: e.err,
 	})
 	top, page := r.y, pdf.PageNo()
 	r.y += 6

@@ -203,7 +203,7 @@ func (u *UI) dossierDone(res app.DossierResult) {
 	lines := []string{u.T("ui.dossier-saved", "file", res.Record.Path, "pages", fmt.Sprint(res.Record.Pages)),
 		"SHA-256 " + res.Record.SHA256}
 	for _, pr := range res.Problems {
-		lines = append(lines, u.T("ui.exhibit-problem", "number", pr.Number, "file", pr.FileName, "reason", pr.Reason))
+		lines = append(lines, u.T("ui.exhibit-problem", "number", pr.Number, "file", pr.FileName, "reason", u.T(app.ProblemKey(pr))))
 	}
 	msg := widget.NewLabel(strings.Join(lines, "\n"))
 	msg.Wrapping = fyne.TextWrapBreak
