@@ -7,7 +7,7 @@ import (
 
 // Error is why an archive was refused (or could not be written). Key is a
 // stable message key ("bundle.hash-mismatch") with English and Chinese text
-// in lang/en.json and lang/zh.json; Entry names the offending entry when there is one. Compare
+// in lang/en/*.json and lang/zh/*.json; Entry names the offending entry when there is one. Compare
 // with errors.Is against the Err… sentinels, which match by key.
 type Error struct {
 	key    string
@@ -45,7 +45,7 @@ var (
 )
 
 // phrases are the English log texts of the keys (the user-facing sentences
-// are in lang/en.json and lang/zh.json).
+// are in lang/en/*.json and lang/zh/*.json).
 var phrases = map[string]string{
 	"bundle.not-zip":          "not a ZIP archive",
 	"bundle.truncated":        "ZIP archive is truncated",

@@ -8,9 +8,8 @@
 // the evidence checklist. [Attention] ranks open deadlines across cases.
 //
 // Every user-facing string is a translation key (prefixed "esc.") with its
-// {name} placeholders; the English and Chinese texts are in lang/en.json and
-// lang/zh.json. The
-// rules are guidance, not legal advice: show [DisclaimerKey] with them.
+// {name} placeholders; the English and Chinese texts are in lang/en/*.json
+// and lang/zh/*.json. The rules are guidance, not legal advice: show [DisclaimerKey] with them.
 //
 // Tags: the timeline tells the ladder apart by event kinds and a few tags
 // (compared in lower case): "self-check" (also "self-check-<step>" and

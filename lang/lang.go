@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"sort"
 	"strings"
@@ -27,23 +28,51 @@ const (
 // All lists the supported languages.
 var All = []Lang{EN, ZH}
 
-//go:embed en.json zh.json
+// Each language's catalog is the union of the JSON files in its folder
+// (en/*.json, zh/*.json), one file per area of the app, so that work on one
+// area does not touch the strings of another. A key defined in two files
+// of one language is a mistake and stops the program at start.
+//
+//go:embed en/*.json zh/*.json
 var files embed.FS
 
 var catalogs = map[Lang]map[string]string{}
 
 func init() {
 	for _, l := range All {
-		raw, err := files.ReadFile(string(l) + ".json")
+		m, err := load(files, string(l))
 		if err != nil {
-			panic(fmt.Sprintf("lang: missing catalog %s: %v", l, err))
-		}
-		m := map[string]string{}
-		if err := json.Unmarshal(raw, &m); err != nil {
-			panic(fmt.Sprintf("lang: catalog %s: %v", l, err))
+			panic(err)
 		}
 		catalogs[l] = m
 	}
+}
+
+// load merges the catalog files in dir of fsys, refusing a key defined twice.
+func load(fsys fs.FS, dir string) (map[string]string, error) {
+	names, err := fs.Glob(fsys, dir+"/*.json")
+	if err != nil || len(names) == 0 {
+		return nil, fmt.Errorf("lang: missing catalog %s: %v", dir, err)
+	}
+	m := map[string]string{}
+	from := map[string]string{}
+	for _, name := range names {
+		raw, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("lang: catalog %s: %w", name, err)
+		}
+		part := map[string]string{}
+		if err := json.Unmarshal(raw, &part); err != nil {
+			return nil, fmt.Errorf("lang: catalog %s: %w", name, err)
+		}
+		for k, v := range part {
+			if prev, ok := from[k]; ok {
+				return nil, fmt.Errorf("lang: key %q is defined in both %s and %s", k, prev, name)
+			}
+			m[k], from[k] = v, name
+		}
+	}
+	return m, nil
 }
 
 // Keys returns the sorted keys of a language's catalog.

@@ -1,10 +1,12 @@
 package lang
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"redress/evidence"
 )
@@ -15,12 +17,12 @@ func TestCatalogsComplete(t *testing.T) {
 	en, zh := Keys(EN), Keys(ZH)
 	for _, k := range en {
 		if !ZH.Has(k) {
-			t.Errorf("zh.json lacks %q", k)
+			t.Errorf("the Chinese catalog lacks %q", k)
 		}
 	}
 	for _, k := range zh {
 		if !EN.Has(k) {
-			t.Errorf("en.json lacks %q", k)
+			t.Errorf("the English catalog lacks %q", k)
 		}
 	}
 	ph := regexp.MustCompile(`\{[a-z-]+\}`)
@@ -151,5 +153,46 @@ func TestDetect(t *testing.T) {
 	t.Setenv("LC_ALL", "de_DE.UTF-8")
 	if got := Detect(); got != EN {
 		t.Errorf("Detect() with LC_ALL=de_DE = %s, want en", got)
+	}
+}
+
+// TestLoadRefusesDuplicateKeys fails when a key defined in two catalog files
+// of one language is silently overwritten.
+func TestLoadRefusesDuplicateKeys(t *testing.T) {
+	tests := []struct {
+		name    string
+		files   fstest.MapFS
+		wantErr string
+		want    map[string]string
+	}{
+		{"two files merge", fstest.MapFS{
+			"en/a.json": {Data: []byte(`{"a.x": "1"}`)},
+			"en/b.json": {Data: []byte(`{"b.y": "2"}`)},
+		}, "", map[string]string{"a.x": "1", "b.y": "2"}},
+		{"duplicate key", fstest.MapFS{
+			"en/a.json": {Data: []byte(`{"k": "1"}`)},
+			"en/b.json": {Data: []byte(`{"k": "2"}`)},
+		}, `"k" is defined in both en/a.json and en/b.json`, nil},
+		{"bad json", fstest.MapFS{
+			"en/a.json": {Data: []byte(`{"k": `)},
+		}, "en/a.json", nil},
+		{"no files", fstest.MapFS{}, "missing catalog en", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := load(tt.files, "en")
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("load() error = %v, want it to contain %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("load() error = %v", err)
+			}
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("load() = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
