@@ -25,6 +25,7 @@ import (
 	"unicode"
 
 	"redress/evidence"
+	"redress/internal/testtool"
 	"redress/letters/typeset"
 )
 
@@ -40,15 +41,11 @@ func pdfUpdate() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// pdfNeed skips the test when a command-line tool is missing. CI installs
-// poppler-utils and qpdf, so there the tests always run.
+// pdfNeed skips the test when a command-line tool is missing, or fails it
+// where REDRESS_REQUIRE_TOOLS=1 (CI), so there the tests always run.
 func pdfNeed(t testing.TB, tools ...string) {
 	t.Helper()
-	for _, name := range tools {
-		if _, err := exec.LookPath(name); err != nil {
-			t.Skipf("%s is not installed (install poppler-utils and qpdf to run this test)", name)
-		}
-	}
+	testtool.Need(t, "poppler-utils and qpdf", tools...)
 }
 
 func pdfRun(t testing.TB, name string, args ...string) string {

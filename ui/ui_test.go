@@ -21,6 +21,7 @@ import (
 
 	"redress/app"
 	"redress/evidence"
+	"redress/internal/testtool"
 	"redress/letters"
 )
 
@@ -1049,9 +1050,7 @@ func TestHolidaysInSettings(t *testing.T) {
 }
 
 func TestCreateDossierFromTheApp(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed; make deps installs it")
-	}
+	testtool.Need(t, "poppler-utils", "pdftotext")
 	h := newHarness(t, "en")
 	c := escalationCase(h)
 	shot := filepath.Join(t.TempDir(), "s.png")
