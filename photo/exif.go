@@ -33,7 +33,7 @@ func exifTimes(t []byte, src Source) []Time {
 	}
 	var out []Time
 	for _, f := range []struct {
-		name                string
+		name               string
 		at, offset, subsec uint16
 	}{
 		{"DateTimeOriginal", tagDateTimeOriginal, tagOffsetTimeOriginal, tagSubSecTimeOriginal},
