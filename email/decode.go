@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -46,6 +47,9 @@ func charsetFor(label string) (enc encoding.Encoding, ok bool) {
 // read as well as can be: valid UTF-8 stays, anything else is read as
 // windows-1252 so that no byte silently disappears.
 func decodeCharset(b []byte, label string) string {
+	if strings.TrimSpace(label) == "" && !utf8.Valid(b) {
+		return guess8bit(string(b))
+	}
 	enc, ok := charsetFor(label)
 	if ok && enc != nil {
 		out, err := enc.NewDecoder().Bytes(b)
@@ -75,11 +79,29 @@ func fix8bit(s, fallback string) string {
 			return out
 		}
 	}
-	if out, err := simplifiedchinese.GB18030.NewDecoder().String(s); err == nil && !strings.ContainsRune(out, utf8.RuneError) {
+	return guess8bit(s)
+}
+
+// guess8bit reads 8-bit text whose charset nobody declared: as GB18030
+// (a superset of GBK and GB2312) when every byte reads cleanly and the
+// result has Chinese in it — the usual case for mail Redress sees — and as
+// windows-1252 otherwise, so that no byte is lost.
+func guess8bit(s string) string {
+	if out, err := simplifiedchinese.GB18030.NewDecoder().String(s); err == nil &&
+		!strings.ContainsRune(out, utf8.RuneError) && hasHan(out) {
 		return out
 	}
 	out, _ := charmap.Windows1252.NewDecoder().String(s)
 	return out
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeWords decodes RFC 2047 encoded words ("=?GBK?B?...?=") in a header

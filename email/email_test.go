@@ -125,6 +125,29 @@ func TestParse(t *testing.T) {
 			Subject: "Call back promised",
 			Body:    "Hello,\nI called today at 10:00 and was promised a call back.",
 		}},
+		{"undeclared-8bit.eml", want{
+			Date:    time.Date(2025, 12, 6, 14, 0, 0, 0, zone(8)),
+			From:    []Address{{"客服中心", "kf@pay.example.cn"}},
+			To:      []Address{{"", "li.wei@example.cn"}},
+			Subject: "您的投诉已登记",
+			Body:    "投诉编号 C-3300，我们将在 7 日内回复。",
+		}},
+		{"flowed.eml", want{
+			Date:      time.Date(2025, 12, 7, 10, 0, 0, 0, zone(8)),
+			From:      []Address{{"王小姐", "wang@okpay.example"}},
+			To:        []Address{{"", "li.wei@example.cn"}},
+			Subject:   "Re: refund",
+			MessageID: "flowed-1@okpay.example",
+			Body:      "The refund was sent on 5 December and should arrive within three business days.\n> When will my refund arrive?\nFrom the start, thank you.\n-- \nOKPay",
+		}},
+		{"html-gbk-meta.eml", want{
+			Date:     time.Date(2025, 12, 8, 9, 0, 0, 0, zone(8)),
+			From:     []Address{{"", "noreply@okpay.example"}},
+			To:       []Address{{"", "li.wei@example.cn"}},
+			Subject:  "notice",
+			Body:     "账户已解冻",
+			FromHTML: true,
+		}},
 		{"duplicate-b.eml", want{
 			Date:      time.Date(2025, 12, 4, 11, 0, 0, 0, zone(8)),
 			From:      []Address{{"", "support@okpay.example"}},
@@ -442,6 +465,51 @@ func TestDecodeQP(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(decodeQP([]byte(tt.in))); got != tt.want {
 			t.Errorf("decodeQP(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnflow(t *testing.T) {
+	tests := []struct {
+		in    string
+		delsp bool
+		want  string
+	}{
+		{"one \ntwo\n", false, "one two\n"},
+		{"one \ntwo", true, "onetwo"},
+		{" From stuffed", false, "From stuffed"},
+		{"> a \n> b\nc", false, "> a b\nc"},
+		{"> a \nb", false, "> a \nb"},
+		{"-- \nsig", false, "-- \nsig"},
+		{"fixed\r\nlines\r\n", false, "fixed\nlines\n"},
+	}
+	for _, tt := range tests {
+		if got := unflow(tt.in, tt.delsp); got != tt.want {
+			t.Errorf("unflow(%q, delsp=%v) = %q, want %q", tt.in, tt.delsp, got, tt.want)
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // RFC 3339, "" for zero
+	}{
+		{"Tue, 25 Nov 2025 10:30:00 +0800", "2025-11-25T10:30:00+08:00"},
+		{"25 Nov 2025 10:30 -0500", "2025-11-25T10:30:00-05:00"},
+		{"Wed, 26 Nov 2025 09:05:10 +0800 (CST)", "2025-11-26T09:05:10+08:00"},
+		{"2025-12-06 14:00:00 +0800", "2025-12-06T14:00:00+08:00"},
+		{"2025-12-06T14:00:00+08:00", "2025-12-06T14:00:00+08:00"},
+		{"yesterday", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if d := parseDate(tt.in); !d.IsZero() {
+			got = d.Format(time.RFC3339)
+		}
+		if got != tt.want {
+			t.Errorf("parseDate(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -11,9 +11,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	gomail "github.com/emersion/go-message/mail"
+	htmlcharset "golang.org/x/net/html/charset"
 	"github.com/emersion/go-message/textproto"
 
 	gomessage "github.com/emersion/go-message"
@@ -62,9 +64,7 @@ func parse(data []byte) (*Message, Problem) {
 	m.To = addresses(strings.Join(h.Values("To"), ", "), fallback)
 	m.Cc = addresses(strings.Join(h.Values("Cc"), ", "), fallback)
 	m.DateText = text("Date")
-	if d, err := mail.ParseDate(m.DateText); err == nil {
-		m.Date = d
-	}
+	m.Date = parseDate(m.DateText)
 	gh := gomail.Header{Header: gomessage.Header{Header: h}}
 	if id, err := gh.MessageID(); err == nil && id != "" {
 		m.MessageID = id
@@ -85,6 +85,32 @@ func parse(data []byte) (*Message, Problem) {
 	}
 	m.Attachments = w.atts
 	return m, ""
+}
+
+// dateLayouts are dates seen in the wild that RFC 5322 does not allow.
+var dateLayouts = []string{
+	time.RFC3339,
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"Mon, 2 Jan 2006 15:04:05 -0700 MST",
+	"Mon Jan _2 15:04:05 2006 -0700",
+	"Mon, 2 Jan 2006 15:04:05 GMT-07:00",
+}
+
+// parseDate reads a Date header keeping its offset; zero when unreadable.
+func parseDate(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	if d, err := mail.ParseDate(s); err == nil {
+		return d
+	}
+	for _, l := range dateLayouts {
+		if d, err := time.Parse(l, s); err == nil {
+			return d
+		}
+	}
+	return time.Time{}
 }
 
 func firstLine(b []byte) []byte {
@@ -147,7 +173,7 @@ func readHeader(b []byte) (textproto.Header, []byte, bool) {
 // list as a whole does not follow RFC 5322 (unquoted dots or commas in
 // names, raw 8-bit names, missing angle brackets).
 func addresses(v, fallback string) []Address {
-	v = strings.TrimSpace(v)
+	v = quoteWords(strings.TrimSpace(v), fallback)
 	if v == "" {
 		return nil
 	}
@@ -174,6 +200,35 @@ func addresses(v, fallback string) []Address {
 		out = append(out, Address{Name: decodeWords(name, fallback), Addr: addr})
 	}
 	return out
+}
+
+// wordRun matches encoded words, alone or in a run separated by white
+// space.
+var wordRun = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=(?:\s+=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)*`)
+
+// quoteWords decodes the encoded words of an address header with this
+// package's decoder (which joins words split inside a character) and puts
+// the text in a quoted string, where net/mail takes any UTF-8. Words that
+// are already inside quotes are only decoded.
+func quoteWords(v, fallback string) string {
+	if !strings.Contains(v, "=?") {
+		return v
+	}
+	var out strings.Builder
+	last := 0
+	for _, m := range wordRun.FindAllStringIndex(v, -1) {
+		text := decodeWords(v[m[0]:m[1]], fallback)
+		esc := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(text)
+		out.WriteString(v[last:m[0]])
+		if m[0] > 0 && v[m[0]-1] == '"' && m[1] < len(v) && v[m[1]] == '"' {
+			out.WriteString(esc)
+		} else {
+			out.WriteString(`"` + esc + `"`)
+		}
+		last = m[1]
+	}
+	out.WriteString(v[last:])
+	return out.String()
 }
 
 var bareAddr = regexp.MustCompile(`[^\s<>",;:()\[\]]+@[^\s<>",;:()\[\]]+`)
@@ -282,11 +337,18 @@ func (w *walker) walk(h textproto.Header, body []byte, depth int) bool {
 		if charset == "" {
 			charset = w.fallback
 		}
-		if mt == "text/plain" {
-			w.plain = appendText(w.plain, decodeCharset(data, charset))
-		} else {
-			w.html = append(w.html, decodeCharset(data, charset))
+		if charset == "" && mt == "text/html" {
+			_, charset, _ = htmlcharset.DetermineEncoding(data, "text/html")
 		}
+		if mt == "text/html" {
+			w.html = append(w.html, decodeCharset(data, charset))
+			return true
+		}
+		text := decodeCharset(data, charset)
+		if strings.EqualFold(params["format"], "flowed") {
+			text = unflow(text, strings.EqualFold(params["delsp"], "yes"))
+		}
+		w.plain = appendText(w.plain, text)
 		return true
 	}
 	if name == "" && (mt == "message/rfc822" || mt == "message/global") {
@@ -369,6 +431,52 @@ func renumber(name string, n int) string {
 		return "attachment-" + strconv.Itoa(n) + m[1]
 	}
 	return name
+}
+
+// unflow joins the lines of a format=flowed text (RFC 3676): a line that
+// ends in a space continues on the next line of the same quote depth (the
+// space is dropped too when delsp=yes); space-stuffing is undone; the
+// signature separator "-- " never flows.
+func unflow(s string, delsp bool) string {
+	var out []string
+	var para strings.Builder
+	depth := -1 // quote depth of the open paragraph; -1: none open
+	prefix := func(q int) string {
+		if q == 0 {
+			return ""
+		}
+		return strings.Repeat(">", q) + " "
+	}
+	closePara := func() {
+		if depth >= 0 {
+			line := prefix(depth) + para.String()
+			if para.Len() == 0 {
+				line = strings.TrimRight(line, " ")
+			}
+			out = append(out, line)
+			para.Reset()
+			depth = -1
+		}
+	}
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSuffix(l, "\r")
+		q := len(l) - len(strings.TrimLeft(l, ">"))
+		body := strings.TrimPrefix(l[q:], " ")
+		flowed := body != "-- " && strings.HasSuffix(body, " ")
+		if depth >= 0 && q != depth {
+			closePara()
+		}
+		if flowed && delsp {
+			body = body[:len(body)-1]
+		}
+		para.WriteString(body)
+		depth = q
+		if !flowed {
+			closePara()
+		}
+	}
+	closePara()
+	return strings.Join(out, "\n")
 }
 
 // appendText adds a text part: line ends as LF, trailing blank lines gone.

@@ -297,3 +297,42 @@ parts = [
 ]
 mbox = b"".join(sep + mboxrd(m) + b"\n" for sep, m in parts)
 write("mailbox.mbox", mbox)
+
+# 11. 8-bit GBK with no charset declared anywhere (old Chinese mailers):
+# raw bytes in the Subject and the From name, and in the body.
+write("undeclared-8bit.eml",
+      b"From: " + "客服中心".encode("gbk") + b" <kf@pay.example.cn>\n"
+      b"To: li.wei@example.cn\n"
+      b"Subject: " + "您的投诉已登记".encode("gbk") + b"\n"
+      b"Date: 2025-12-06 14:00:00 +0800\n"
+      b"\n" + "投诉编号 C-3300，我们将在 7 日内回复。\n".encode("gbk"))
+
+# 12. format=flowed with delsp=yes, a quoted paragraph and a signature; the
+# From name is GBK split across two unquoted encoded words.
+name = "王小姐".encode("gbk")
+write("flowed.eml",
+      b"From: =?GBK?B?" + base64.b64encode(name[:3]) + b"?= =?GBK?B?" + base64.b64encode(name[3:]) + b"?= <wang@okpay.example>\n"
+      b"To: li.wei@example.cn\n"
+      b"Subject: Re: refund\n"
+      b"Date: Sun, 07 Dec 2025 10:00:00 +0800\n"
+      b"Message-ID: <flowed-1@okpay.example>\n"
+      b"Content-Type: text/plain; charset=utf-8; format=flowed; delsp=yes\n"
+      b"\n"
+      b"The refund was sent on 5 December and should arrive within three business =\n"
+      b"days.\n"
+      b"> When will my refund  \n"
+      b"> arrive?\n"
+      b" From the start, thank you.\n"
+      b"-- \n"
+      b"OKPay\n".replace(b"=\n", b" \n"))
+
+# 13. HTML whose charset is only in a <meta> tag.
+write("html-gbk-meta.eml",
+      b"From: noreply@okpay.example\n"
+      b"To: li.wei@example.cn\n"
+      b"Subject: notice\n"
+      b"Date: Mon, 08 Dec 2025 09:00:00 +0800\n"
+      b"Content-Type: text/html\n"
+      b"\n"
+      b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"></head><body><p>" +
+      "账户已解冻".encode("gbk") + b"</p></body></html>\n")
