@@ -15,8 +15,8 @@ import (
 	"unicode"
 
 	gomail "github.com/emersion/go-message/mail"
-	htmlcharset "golang.org/x/net/html/charset"
 	"github.com/emersion/go-message/textproto"
+	htmlcharset "golang.org/x/net/html/charset"
 
 	gomessage "github.com/emersion/go-message"
 )
