@@ -14,11 +14,10 @@ import (
 	"time"
 	"unicode"
 
+	gomessage "github.com/emersion/go-message"
 	gomail "github.com/emersion/go-message/mail"
 	"github.com/emersion/go-message/textproto"
 	htmlcharset "golang.org/x/net/html/charset"
-
-	gomessage "github.com/emersion/go-message"
 )
 
 // Limits that keep a hostile or broken file from exhausting the machine.
