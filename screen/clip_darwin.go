@@ -5,5 +5,5 @@ package screen
 // picture offered only as TIFF is not read (golang.design/x/clipboard
 // asks for PNG alone).
 func Clipboard() (Clip, error) {
-	return libClipboard(false, "image/png")
+	return libClipboard(true)
 }

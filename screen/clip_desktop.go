@@ -9,16 +9,18 @@ import (
 	"golang.design/x/clipboard"
 )
 
-// libClipboard reads the clipboard with golang.design/x/clipboard, which
-// hands pictures over as PNG: on macOS the pasteboard's own PNG
-// (public.png); on Windows a PNG it encodes from the DIB it finds.
-func libClipboard(converted bool, from string) (Clip, error) {
+// libClipboard reads the clipboard with golang.design/x/clipboard: text,
+// and with images true, pictures, which it hands over as the pasteboard's
+// own PNG (public.png) on macOS.
+func libClipboard(images bool) (Clip, error) {
 	if err := clipboard.Init(); err != nil {
 		return Clip{}, &Error{Problem: ProblemNoClipboard, Err: err}
 	}
-	if data := clipboard.Read(clipboard.FmtImage); len(data) > 0 {
-		if _, err := png.DecodeConfig(bytes.NewReader(data)); err == nil {
-			return Clip{PNG: data, Received: data, From: from, Converted: converted}, nil
+	if images {
+		if data := clipboard.Read(clipboard.FmtImage); len(data) > 0 {
+			if _, err := png.DecodeConfig(bytes.NewReader(data)); err == nil {
+				return Clip{PNG: data, Received: data, From: "image/png"}, nil
+			}
 		}
 	}
 	if data := clipboard.Read(clipboard.FmtText); len(data) > 0 {

@@ -20,30 +20,45 @@ var (
 	globalSize               = kernel32.NewProc("GlobalSize")
 )
 
+const cfDIB = 8 // CF_DIB: Windows offers it for every bitmap on the clipboard
+
 // Clipboard returns the picture or text on the clipboard. A picture
 // offered in the registered "PNG" format (browsers, Snipping Tool, Office)
-// is returned byte for byte; otherwise golang.design/x/clipboard encodes
-// the bitmap (CF_DIBV5/CF_DIB) as PNG, which is then Converted from
-// image/bmp.
+// is returned byte for byte; a bitmap (CF_DIB: Print Screen, most
+// programs) is converted from image/bmp. Text is read with
+// golang.design/x/clipboard. (Its own picture reading is not used: it
+// turns the usual 32-bit bitmaps, whose alpha bytes are zero, into
+// transparent, blank PNGs.)
 func Clipboard() (Clip, error) {
-	if data, err := registeredPNG(); err == nil && len(data) > 0 {
-		if clip, err := clipFromImage(trimPNG(data), "image/png"); err == nil {
-			return clip, nil
+	if format, err := pngFormat(); err == nil {
+		if data, err := clipboardData(format); err == nil && len(data) > 0 {
+			if clip, err := clipFromImage(trimPNG(data), "image/png"); err == nil {
+				return clip, nil
+			}
 		}
 	}
-	return libClipboard(true, "image/bmp")
+	if dib, err := clipboardData(cfDIB); err == nil && len(dib) > 0 {
+		if p, err := dibToPNG(dib); err == nil {
+			return Clip{PNG: p, Received: dib, From: "image/bmp", Converted: true}, nil
+		}
+	}
+	return libClipboard(false)
 }
 
-// registeredPNG reads the clipboard's "PNG" format, if it has one.
-func registeredPNG() ([]byte, error) {
+func pngFormat() (uintptr, error) {
 	name, err := syscall.UTF16PtrFromString("PNG")
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	format, _, _ := registerClipboardFormatW.Call(uintptr(unsafe.Pointer(name)))
+	format, _, err := registerClipboardFormatW.Call(uintptr(unsafe.Pointer(name)))
 	if format == 0 {
-		return nil, errors.New("RegisterClipboardFormat(PNG) failed")
+		return 0, err
 	}
+	return format, nil
+}
+
+// clipboardData copies the clipboard's data in format, if it has it.
+func clipboardData(format uintptr) ([]byte, error) {
 	if ok, _, _ := isClipboardFormatAvail.Call(format); ok == 0 {
 		return nil, nil
 	}
@@ -62,7 +77,7 @@ func registeredPNG() ([]byte, error) {
 	}
 	defer globalUnlock.Call(h)
 	if size == 0 || size > 512<<20 {
-		return nil, errors.New("the clipboard's PNG has an impossible size")
+		return nil, errors.New("the clipboard's data has an impossible size")
 	}
 	data := make([]byte, size)
 	// p points into memory the clipboard owns, not Go's heap; reading it

@@ -13,7 +13,7 @@ import (
 	_ "image/gif"
 	_ "image/jpeg"
 
-	_ "golang.org/x/image/bmp"
+	"golang.org/x/image/bmp"
 	_ "golang.org/x/image/tiff"
 	_ "golang.org/x/image/webp"
 
@@ -44,6 +44,66 @@ func clipFromImage(data []byte, mediaType string) (Clip, error) {
 		return Clip{}, fmt.Errorf("convert the clipboard's %s to PNG: %w", mediaType, err)
 	}
 	return Clip{PNG: buf.Bytes(), Received: data, From: mediaType, Converted: true}, nil
+}
+
+// dibToPNG converts a Windows device-independent bitmap (the clipboard's
+// CF_DIB: a BITMAPINFOHEADER or V4/V5 header, an optional colour table or
+// bit masks, then the pixels) to PNG. It makes the BMP file header the
+// decoder needs, reads 32-bit BI_BITFIELDS bitmaps in the usual BGR
+// layout, and treats an alpha channel that is zero everywhere as absent:
+// screenshots put on the clipboard by Print Screen and many programs leave
+// it zero, and taking it at its word gives a blank, transparent picture.
+func dibToPNG(dib []byte) ([]byte, error) {
+	if len(dib) < 40 {
+		return nil, fmt.Errorf("the clipboard's bitmap is %d bytes, too short for a header", len(dib))
+	}
+	le := binary.LittleEndian
+	size := le.Uint32(dib)
+	if size != 40 && size != 108 && size != 124 || int(size) > len(dib) {
+		return nil, fmt.Errorf("the clipboard's bitmap has a header of %d bytes, which Redress cannot read", size)
+	}
+	bpp, compression, used := le.Uint16(dib[14:]), le.Uint32(dib[16:]), le.Uint32(dib[32:])
+	dib = bytes.Clone(dib)
+	if compression == 3 && size == 40 && bpp == 32 && len(dib) >= 52 &&
+		le.Uint32(dib[40:]) == 0xff0000 && le.Uint32(dib[44:]) == 0xff00 && le.Uint32(dib[48:]) == 0xff {
+		le.PutUint32(dib[16:], 0) // BI_RGB: the masks say what BI_RGB means
+		dib = append(dib[:40:40], dib[52:]...)
+	}
+	table := uint32(0)
+	if bpp <= 8 {
+		table = used
+		if table == 0 {
+			table = 1 << bpp
+		}
+		table *= 4
+	}
+	head := make([]byte, 14, 14+len(dib))
+	head[0], head[1] = 'B', 'M'
+	le.PutUint32(head[2:], uint32(14+len(dib)))
+	le.PutUint32(head[10:], 14+size+table)
+	img, err := bmp.Decode(bytes.NewReader(append(head, dib...)))
+	if err != nil {
+		return nil, fmt.Errorf("read the clipboard's bitmap: %w", err)
+	}
+	if n, ok := img.(*image.NRGBA); ok {
+		opaque := true
+		for i := 3; i < len(n.Pix); i += 4 {
+			if n.Pix[i] != 0 {
+				opaque = false
+				break
+			}
+		}
+		if opaque {
+			for i := 3; i < len(n.Pix); i += 4 {
+				n.Pix[i] = 0xff
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, fmt.Errorf("convert the clipboard's bitmap to PNG: %w", err)
+	}
+	return buf.Bytes(), nil
 }
 
 // trimPNG cuts data after the PNG's IEND chunk: Windows hands clipboard
