@@ -62,7 +62,20 @@ func dibToPNG(dib []byte) ([]byte, error) {
 	if size != 40 && size != 108 && size != 124 || int(size) > len(dib) {
 		return nil, fmt.Errorf("the clipboard's bitmap has a header of %d bytes, which Redress cannot read", size)
 	}
+	width, height := int64(int32(le.Uint32(dib[4:]))), int64(int32(le.Uint32(dib[8:])))
 	bpp, compression, used := le.Uint16(dib[14:]), le.Uint32(dib[16:]), le.Uint32(dib[32:])
+	if height < 0 {
+		height = -height
+	}
+	// The pixels must be there: a header may not make the decoder
+	// allocate more than the data could fill.
+	if width <= 0 || height <= 0 || width > 1<<16 || height > 1<<16 ||
+		(width*int64(bpp)+31)/32*4*height > int64(len(dib)) {
+		return nil, fmt.Errorf("the clipboard's bitmap claims %d×%d pixels, more than its %d bytes hold", width, height, len(dib))
+	}
+	if used > 256 {
+		return nil, fmt.Errorf("the clipboard's bitmap claims %d palette colours", used)
+	}
 	dib = bytes.Clone(dib)
 	if compression == 3 && size == 40 && bpp == 32 && len(dib) >= 52 &&
 		le.Uint32(dib[40:]) == 0xff0000 && le.Uint32(dib[44:]) == 0xff00 && le.Uint32(dib[48:]) == 0xff {
