@@ -3,6 +3,8 @@ package forms
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"redress/evidence"
 	"redress/lang"
@@ -47,7 +49,7 @@ func (f Form) Answer(facts Facts, l lang.Lang) []Answer {
 		switch {
 		case bad != "":
 			a.Missing = true
-			a.Problem = l.T(bad, "field", a.Label, "value", v)
+			a.Problem = l.T(bad, "field", upperFirst(a.Label), "value", v)
 		case v == "":
 			a.Missing = true
 		default:
@@ -391,6 +393,16 @@ func (s style) firm(f string) string {
 		return "（" + f + "）"
 	}
 	return " (" + f + ")"
+}
+
+// upperFirst capitalises a label that starts a sentence ("date of birth"
+// as the FOS form words it).
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // clean puts user text on one line with single spaces.
