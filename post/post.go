@@ -17,6 +17,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"redress/evidence"
 	"redress/lang"
 )
@@ -150,6 +152,9 @@ func Compose(c evidence.Case, timeline []evidence.Event, l evidence.Language, n 
 	if n == Long {
 		d.Title = f.title()
 	}
+	if n == Long && usePrefit {
+		prefit(slots, LongLimit)
+	}
 	fitErr := fit(slots, func(text string) bool {
 		if n == Long {
 			return WeiboLength(text) <= LongLimit
@@ -254,18 +259,63 @@ func newSlot(para int, prio []int, optional bool, variants ...string) *slot {
 // was left to shrink before the text fitted.
 func fit(slots []*slot, ok func(string) bool, render func([]*slot) string) (failed bool) {
 	for !ok(render(slots)) {
-		var best *slot
-		for _, s := range slots {
-			if s.cur < len(s.prio) && (best == nil || s.prio[s.cur] < best.prio[best.cur]) {
-				best = s
-			}
-		}
+		best := next(slots)
 		if best == nil {
 			return true
 		}
 		best.cur++
 	}
 	return false
+}
+
+// next is the slot to shrink next: the lowest priority, the earliest
+// among equals; nil when none can shrink.
+func next(slots []*slot) *slot {
+	var best *slot
+	for _, s := range slots {
+		if s.cur < len(s.prio) && (best == nil || s.prio[s.cur] < best.prio[best.cur]) {
+			best = s
+		}
+	}
+	return best
+}
+
+// usePrefit is switched off by a test that checks prefit changes nothing.
+var usePrefit = true
+
+// prefit takes the shrinking steps fit would take while even a lower bound
+// of the text's WeiboLength — the sum of the slots' own lengths, leaving
+// out a leading part that could compose with the text before it under
+// NFC — is over limit. It spares fit from rendering and counting a long
+// timeline once per entry left out, and changes nothing in the result:
+// fit would take the same steps, in the same order.
+func prefit(slots []*slot, limit int) {
+	lb := func(s *slot) int {
+		t := s.text()
+		n := 0
+		if s.line && t != "" {
+			n = 2 // "- "
+		}
+		if i := norm.NFC.FirstBoundaryInString(t); i > 0 {
+			t = t[i:]
+		} else if i < 0 {
+			return n
+		}
+		return n + WeiboLength(t)
+	}
+	total := 0
+	for _, s := range slots {
+		total += lb(s)
+	}
+	for total > limit {
+		best := next(slots)
+		if best == nil {
+			return
+		}
+		total -= lb(best)
+		best.cur++
+		total += lb(best)
+	}
 }
 
 // render joins the slots' current wordings: sentences of a paragraph with

@@ -630,3 +630,34 @@ func FuzzCompose(f *testing.F) {
 		}
 	})
 }
+
+// TestPrefitChangesNothing composes long drafts of random timelines with
+// and without the shortcut that spares re-counting: the drafts must be
+// the same.
+func TestPrefitChangesNothing(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"催促", "客服说在处理", "\u0301accent first", "한글", "\u1161\u11a8 jamo", "no reply", "😷", "e\u0301"}
+	defer func() { usePrefit = true }()
+	for iter := range 12 {
+		c, events := okpay()
+		for i := range r.IntN(160) {
+			var b strings.Builder
+			for range 1 + r.IntN(8) {
+				b.WriteString(words[r.IntN(len(words))])
+			}
+			events = append(events, evidence.Event{ID: fmt.Sprintf("z%03d", i), Kind: evidence.KindContact,
+				At: at("2026-11-27 09:00").Add(time.Duration(i) * time.Hour), Summary: b.String(),
+				Contact: &evidence.Contact{Channel: evidence.Chat, Direction: evidence.Outbound}})
+		}
+		for _, l := range evidence.Languages {
+			usePrefit = true
+			fast, err1 := Compose(c, events, l, Long, Options{Now: at("2027-02-01 12:00")})
+			usePrefit = false
+			slow, err2 := Compose(c, events, l, Long, Options{Now: at("2027-02-01 12:00")})
+			if fast.Text != slow.Text || (err1 == nil) != (err2 == nil) {
+				t.Fatalf("iteration %d %s: prefit changed the draft:\n%s\nvs\n%s", iter, l, fast.Text, slow.Text)
+			}
+			checkCounts(t, fast)
+		}
+	}
+}
