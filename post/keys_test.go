@@ -12,7 +12,7 @@ import (
 // usedKeys lists every translation key the package can use.
 func usedKeys() []string {
 	keys := []string{"field.length", "post.ask.remedy", "post.evidence", "post.evidence-one",
-		"post.escalated.association", "post.escalated.regulator", "post.line", "post.provider.unknown",
+		"post.escalated.association", "post.escalated.regulator", "post.line",
 		"post.ref", "post.separator.list", "post.timeline", "post.title", "post.title.amount", "post.too-long",
 		"post.when", "post.who", "post.who.agent", "post.warn.loaded"}
 	for _, k := range []string{"final", "replied", "unanswered", "unanswered-one", "waiting"} {

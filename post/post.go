@@ -125,7 +125,9 @@ func (d Draft) Fits() bool {
 // Compose drafts the post for case c from its timeline (any order;
 // archived events are ignored) in language l.
 //
-// Wrong arguments give a *evidence.FieldError naming "lang" or "length".
+// Wrong arguments give a *evidence.FieldError naming "lang" or "length",
+// or "provider" when the case names none (a post must say whom it is
+// about).
 // When even the essential sentences (the mention, what happened and what
 // the user asks for, in their shortest wording) do not fit, Compose returns
 // that shortest draft with its counts and a *lang.Error "post.too-long".
@@ -137,6 +139,9 @@ func Compose(c evidence.Case, timeline []evidence.Event, l evidence.Language, n 
 	if !slices.Contains(Lengths, n) {
 		return Draft{}, &evidence.FieldError{Field: "length", Reason: reasonFor(string(n)), Value: string(n),
 			Allowed: []string{string(Short), string(Long)}}
+	}
+	if strings.TrimSpace(c.Provider) == "" {
+		return Draft{}, &evidence.FieldError{Field: "provider", Reason: evidence.ReasonRequired}
 	}
 	if o.Now.IsZero() {
 		o.Now = time.Now()
@@ -484,9 +489,6 @@ func newFacts(c evidence.Case, timeline []evidence.Event, l evidence.Language, n
 	f.red = newRedactor(c, f.contacts, o.KeepAgentNames)
 	numbers := newRedactor(evidence.Case{Complainant: c.Complainant}, nil, true)
 	f.prov, f.at = numbers(c.Provider), numbers(o.Mention)
-	if f.prov == "" {
-		f.prov = f.t("post.provider.unknown")
-	}
 	return f
 }
 

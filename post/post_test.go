@@ -284,6 +284,12 @@ func TestComposeErrors(t *testing.T) {
 		{evidence.Chinese, "medium", "length"},
 		{evidence.English, "", "length"},
 	}
+	blank := c
+	blank.Provider = "  "
+	if _, err := Compose(blank, events, evidence.English, Short, Options{Now: okpayNow}); len(evidence.Fields(err)) != 1 ||
+		evidence.Fields(err)[0].Field != "provider" {
+		t.Errorf("Compose without a provider = %v, want a field error on provider", err)
+	}
 	for _, tt := range tests {
 		_, err := Compose(c, events, tt.lang, tt.length, Options{Now: okpayNow})
 		fs := evidence.Fields(err)
