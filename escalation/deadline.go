@@ -36,10 +36,10 @@ type Deadline struct {
 	// promise (its help articles, or an agent's promised-by time) or the
 	// user (OTHER). Effect says what its end means: the other side must
 	// act, the user may act from then on, or the user's own limit ends.
-	Nature  Nature `json:"nature"`
-	Effect  Effect `json:"effect"`
-	RuleID  string `json:"rule,omitempty"` // "" for promises
-	EventID string `json:"event"`          // the event that started the clock; "" when it starts from the incident date
+	Nature  Nature    `json:"nature"`
+	Effect  Effect    `json:"effect"`
+	RuleID  string    `json:"rule,omitempty"` // "" for promises
+	EventID string    `json:"event"`          // the event that started the clock; "" when it starts from the incident date
 	Start   time.Time `json:"start"`
 	// Due is in the zone of the starting event: exact for hour windows and
 	// promises, the last second (23:59:59) of the final day otherwise. For
