@@ -131,8 +131,12 @@ const (
 
 // Source says where a rule or a right comes from.
 type Source struct {
-	Citation string // the instrument and article, as it is cited
-	URL      string // "" when there is no stable public address
+	Citation string // the instrument and article, with what it says
+	// Short is the citation as a letter gives it ("FCA DISP 1.6.2A R",
+	// "《电子商务法》第五十七条"); "" for the provider's own promises,
+	// which letters never cite as law.
+	Short string
+	URL   string // "" when there is no stable public address
 }
 
 // Rule is one complaint clock as data.
@@ -185,44 +189,44 @@ var (
 	srcProvider = Source{Citation: "The provider's own help articles (OKPay: top-up within 24 hours, withdrawal in 1–3 business days, contact support after 48 hours, email and in-app complaint replies within 24 hours) — a promise, not law"}
 	srcUser     = Source{Citation: "User-set window"}
 
-	srcPSD2Reply = Source{Citation: "Directive (EU) 2015/2366 (PSD2), art. 101(2): reply within 15 business days; 35 after a holding reply",
+	srcPSD2Reply = Source{Short: "PSD2 art. 101(2)", Citation: "Directive (EU) 2015/2366 (PSD2), art. 101(2): reply within 15 business days; 35 after a holding reply",
 		URL: "https://eur-lex.europa.eu/eli/dir/2015/2366/oj"}
-	srcPSD2Refund = Source{Citation: "PSD2 art. 73(1): refund an unauthorised payment immediately, and no later than by the end of the following business day after noting or being notified of it",
+	srcPSD2Refund = Source{Short: "PSD2 art. 73(1)", Citation: "PSD2 art. 73(1): refund an unauthorised payment immediately, and no later than by the end of the following business day after noting or being notified of it",
 		URL: "https://eur-lex.europa.eu/eli/dir/2015/2366/oj"}
-	srcPSD2Notify = Source{Citation: "PSD2 art. 71(1): notify the provider without undue delay, and no later than 13 months after the debit date",
+	srcPSD2Notify = Source{Short: "PSD2 art. 71(1)", Citation: "PSD2 art. 71(1): notify the provider without undue delay, and no later than 13 months after the debit date",
 		URL: "https://eur-lex.europa.eu/eli/dir/2015/2366/oj"}
-	srcADR = Source{Citation: "Directive 2013/11/EU (consumer ADR), art. 5(4)(e): an ADR body may not set a time limit shorter than one year from the complaint to the trader",
+	srcADR = Source{Short: "Directive 2013/11/EU art. 5(4)(e)", Citation: "Directive 2013/11/EU (consumer ADR), art. 5(4)(e): an ADR body may not set a time limit shorter than one year from the complaint to the trader",
 		URL: "https://eur-lex.europa.eu/eli/dir/2013/11/oj"}
 
-	srcDISP16 = Source{Citation: "FCA Handbook DISP 1.6.2A R: payment-services and e-money complaints get a final response within 15 business days of receipt, 35 after a holding response",
+	srcDISP16 = Source{Short: "FCA DISP 1.6.2A R", Citation: "FCA Handbook DISP 1.6.2A R: payment-services and e-money complaints get a final response within 15 business days of receipt, 35 after a holding response",
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/1/6.html"}
-	srcDISP281 = Source{Citation: "FCA Handbook DISP 2.8.1 R(1) and (2A): the Financial Ombudsman Service can consider a payment-services or e-money complaint once the firm sent its final response, or 15 business days after it received the complaint (35 after a holding response)",
+	srcDISP281 = Source{Short: "FCA DISP 2.8.1 R", Citation: "FCA Handbook DISP 2.8.1 R(1) and (2A): the Financial Ombudsman Service can consider a payment-services or e-money complaint once the firm sent its final response, or 15 business days after it received the complaint (35 after a holding response)",
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/2/8.html"}
-	srcDISP282 = Source{Citation: "FCA Handbook DISP 2.8.2 R(1): refer to the Financial Ombudsman Service within six months of the final response — which must mention that limit (DISP 1.6.2 R(1)(f)) for it to run",
+	srcDISP282 = Source{Short: "FCA DISP 2.8.2 R(1)", Citation: "FCA Handbook DISP 2.8.2 R(1): refer to the Financial Ombudsman Service within six months of the final response — which must mention that limit (DISP 1.6.2 R(1)(f)) for it to run",
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/2/8.html"}
-	srcDISP282Years = Source{Citation: "FCA Handbook DISP 2.8.2 R(2): six years from the event complained of, or (if later) three years from when you knew or ought to have known you had cause to complain, unless you complained to the firm within that time",
+	srcDISP282Years = Source{Short: "FCA DISP 2.8.2 R(2)", Citation: "FCA Handbook DISP 2.8.2 R(2): six years from the event complained of, or (if later) three years from when you knew or ought to have known you had cause to complain, unless you complained to the firm within that time",
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/2/8.html"}
-	srcPSRs76 = Source{Citation: "Payment Services Regulations 2017 (SI 2017/752), reg. 76(2): refund no later than the end of the business day following the day the provider becomes aware of the unauthorised transaction",
+	srcPSRs76 = Source{Short: "Payment Services Regulations 2017, reg. 76", Citation: "Payment Services Regulations 2017 (SI 2017/752), reg. 76(2): refund no later than the end of the business day following the day the provider becomes aware of the unauthorised transaction",
 		URL: "https://www.legislation.gov.uk/uksi/2017/752/regulation/76"}
-	srcPSRs74 = Source{Citation: "Payment Services Regulations 2017, reg. 74(1): notify without undue delay, and no later than 13 months after the debit date",
+	srcPSRs74 = Source{Short: "Payment Services Regulations 2017, reg. 74", Citation: "Payment Services Regulations 2017, reg. 74(1): notify without undue delay, and no later than 13 months after the debit date",
 		URL: "https://www.legislation.gov.uk/uksi/2017/752/regulation/74"}
 
-	srcRegE11 = Source{Citation: "12 CFR 1005.11(c) (Regulation E): investigate within 10 business days of the notice of error, or provisionally credit within 10 business days and finish within 45 days (90 for point-of-sale, foreign-initiated or new-account transfers; 20 business days for new accounts)",
+	srcRegE11 = Source{Short: "Regulation E, 12 CFR 1005.11(c)", Citation: "12 CFR 1005.11(c) (Regulation E): investigate within 10 business days of the notice of error, or provisionally credit within 10 business days and finish within 45 days (90 for point-of-sale, foreign-initiated or new-account transfers; 20 business days for new accounts)",
 		URL: "https://www.consumerfinance.gov/rules-policy/regulations/1005/11/"}
-	srcRegE11b = Source{Citation: "12 CFR 1005.11(b)(1) (Regulation E): a notice of error must reach the institution within 60 days after it sent the statement first showing the error; for prepaid accounts 1005.18(e) counts the 60 days from the earlier of electronic access or a written history, or allows 120 days from the transfer",
+	srcRegE11b = Source{Short: "Regulation E, 12 CFR 1005.11(b) and 1005.18(e)", Citation: "12 CFR 1005.11(b)(1) (Regulation E): a notice of error must reach the institution within 60 days after it sent the statement first showing the error; for prepaid accounts 1005.18(e) counts the 60 days from the earlier of electronic access or a written history, or allows 120 days from the transfer",
 		URL: "https://www.consumerfinance.gov/rules-policy/regulations/1005/11/"}
-	srcRegE6 = Source{Citation: "12 CFR 1005.6(b)(1)–(2) (Regulation E): tell the institution within 2 business days of learning of the loss or theft of the access device and your liability is at most $50; later, at most $500",
+	srcRegE6 = Source{Short: "Regulation E, 12 CFR 1005.6(b)", Citation: "12 CFR 1005.6(b)(1)–(2) (Regulation E): tell the institution within 2 business days of learning of the loss or theft of the access device and your liability is at most $50; later, at most $500",
 		URL: "https://www.consumerfinance.gov/rules-policy/regulations/1005/6/"}
-	srcCFPB = Source{Citation: "CFPB complaint process: after the CFPB sends your complaint to the company, the company responds within 15 days; a response marked in progress is followed by a final response within 60 days",
+	srcCFPB = Source{Short: "CFPB complaint process", Citation: "CFPB complaint process: after the CFPB sends your complaint to the company, the company responds within 15 days; a response marked in progress is followed by a final response within 60 days",
 		URL: "https://www.consumerfinance.gov/complaint/process/"}
 
-	srcCNFinance = Source{Citation: "《中国人民银行金融消费者权益保护实施办法》(PBOC Order 2020 No. 5): banks and payment institutions decide on a complaint within 15 days, extendable in complex cases up to 60 days — check locally"}
-	srcCN12315   = Source{Citation: "《市场监督管理投诉举报处理暂行办法》(SAMR Order No. 20, amended 2022) art. 14, and 《消费者权益保护法》 art. 46: decision to accept within 7 working days of receipt. Replaced on 2026-04-15 by 《市场监督管理投诉举报处理办法》(SAMR Order No. 121) — check the current article locally",
+	srcCNFinance = Source{Short: "《中国人民银行金融消费者权益保护实施办法》", Citation: "《中国人民银行金融消费者权益保护实施办法》(PBOC Order 2020 No. 5): banks and payment institutions decide on a complaint within 15 days, extendable in complex cases up to 60 days — check locally"}
+	srcCN12315   = Source{Short: "《消费者权益保护法》第四十六条、市场监督管理投诉举报处理规定", Citation: "《市场监督管理投诉举报处理暂行办法》(SAMR Order No. 20, amended 2022) art. 14, and 《消费者权益保护法》 art. 46: decision to accept within 7 working days of receipt. Replaced on 2026-04-15 by 《市场监督管理投诉举报处理办法》(SAMR Order No. 121) — check the current article locally",
 		URL: "https://www.12315.cn/"}
-	srcCNAuthority = Source{Citation: "《中华人民共和国消费者权益保护法》第四十六条: an administrative department that receives a consumer's complaint handles it and tells the consumer within 7 working days of receipt"}
-	srcCNMediation = Source{Citation: "《市场监督管理投诉举报处理暂行办法》 art. 21(5): mediation ends when no agreement is reached within 45 working days of acceptance (SAMR Order No. 121 since 2026-04-15 — check locally)",
+	srcCNAuthority = Source{Short: "《消费者权益保护法》第四十六条", Citation: "《中华人民共和国消费者权益保护法》第四十六条: an administrative department that receives a consumer's complaint handles it and tells the consumer within 7 working days of receipt"}
+	srcCNMediation = Source{Short: "市场监督管理投诉举报处理规定", Citation: "《市场监督管理投诉举报处理暂行办法》 art. 21(5): mediation ends when no agreement is reached within 45 working days of acceptance (SAMR Order No. 121 since 2026-04-15 — check locally)",
 		URL: "https://www.12315.cn/"}
-	srcCNThreeYears = Source{Citation: "《市场监督管理投诉举报处理暂行办法》 art. 15(4): a complaint filed more than three years after you knew or should have known of the harm is not accepted (SAMR Order No. 121 since 2026-04-15 — check locally)",
+	srcCNThreeYears = Source{Short: "市场监督管理投诉举报处理规定", Citation: "《市场监督管理投诉举报处理暂行办法》 art. 15(4): a complaint filed more than three years after you knew or should have known of the harm is not accepted (SAMR Order No. 121 since 2026-04-15 — check locally)",
 		URL: "https://www.12315.cn/"}
 )
 
