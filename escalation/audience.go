@@ -21,3 +21,12 @@ var checklistAudiences = map[Audience]bool{InApp: true, OwnCopy: true}
 // items) may be shown to audience a: in the app and in the user's own
 // copy only.
 func ShowsChecklist(a Audience) bool { return checklistAudiences[a] }
+
+// ShowsDeadline reports whether deadline d may be shown to audience a. The
+// user's own time limits (the effect YouMustAct: the last day to report a
+// transaction, to refer to the ombudsman, the outer time limit) are for
+// the user only: a provider or a body reading that one has passed learns a
+// weakness of the case, not a fact it needs.
+func ShowsDeadline(a Audience, d Deadline) bool {
+	return checklistAudiences[a] || d.Effect != YouMustAct
+}
