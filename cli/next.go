@@ -54,7 +54,9 @@ type nextStepJSON struct {
 type deadlineJSON struct {
 	Clock        escalation.Clock  `json:"clock"`
 	Rule         string            `json:"rule"`
-	Due          string            `json:"due"` // YYYY-MM-DD
+	Nature       escalation.Nature `json:"nature"` // law, provider-promise or user-set
+	Effect       escalation.Effect `json:"effect"` // reply-by, available-from or act-by
+	Due          string            `json:"due"`    // YYYY-MM-DD
 	Status       escalation.Status `json:"status"`
 	DaysLeft     int               `json:"days_left"`
 	CheckLocally bool              `json:"check_locally"`
@@ -138,7 +140,8 @@ func (r *runner) nextReport(c evidence.Case, as escalation.Assessment) nextRepor
 	rep.Deadlines = []deadlineJSON{}
 	for _, d := range as.Deadlines {
 		key, args := d.When()
-		rep.Deadlines = append(rep.Deadlines, deadlineJSON{Clock: d.Clock, Rule: d.RuleID, Due: d.Due.Format(evidence.DateLayout),
+		rep.Deadlines = append(rep.Deadlines, deadlineJSON{Clock: d.Clock, Rule: d.RuleID, Nature: d.Nature, Effect: d.Effect,
+			Due:    d.Due.Format(evidence.DateLayout),
 			Status: d.Status, DaysLeft: d.DaysLeft, CheckLocally: d.CheckLocally, Text: r.l.T(key, args...)})
 	}
 	for _, it := range as.Checklist.Missing {

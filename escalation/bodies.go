@@ -51,7 +51,24 @@ func (b Body) NameKey(city string) (string, []string) {
 	if city = strings.TrimSpace(city); city == "" {
 		return b.Key + ".local", nil
 	}
-	return b.Key, []string{"city", city}
+	return b.Key, []string{"city", CityName(city)}
+}
+
+// CityName writes a city the way a local body's name has it: a Chinese
+// city without its level gets 市 ("上海" → "上海市", "杭州" → "杭州市");
+// names ending in 市, 区, 县, 自治州, 盟 or 省, and names in Latin letters,
+// stay as they are.
+func CityName(city string) string {
+	city = strings.TrimSpace(city)
+	if city == "" || isASCII(city) {
+		return city
+	}
+	for _, suf := range []string{"市", "区", "县", "自治州", "盟", "省"} {
+		if strings.HasSuffix(city, suf) {
+			return city
+		}
+	}
+	return city + "市"
 }
 
 var bodies = []Body{

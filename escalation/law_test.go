@@ -252,6 +252,11 @@ func TestRightsAndBodiesTables(t *testing.T) {
 	if k, args := DefaultBody(evidence.CN, evidence.ToAssociation).NameKey("上海市"); k != "esc.body.cn.association" || !slices.Equal(args, []string{"city", "上海市"}) {
 		t.Errorf("NameKey(上海市) = %s %v", k, args)
 	}
+	for in, want := range map[string]string{"上海": "上海市", "杭州市": "杭州市", "浦东新区": "浦东新区", "大理白族自治州": "大理白族自治州", "杭州": "杭州市", "广州": "广州市", "Shanghai": "Shanghai", " ": ""} {
+		if got := CityName(in); got != want {
+			t.Errorf("CityName(%q) = %q, want %q", in, got, want)
+		}
+	}
 	if b, _ := LookupBody("uk.citizens-advice"); !b.AdviserOnly {
 		t.Errorf("Citizens Advice is not marked adviser-only")
 	}

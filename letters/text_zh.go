@@ -127,17 +127,12 @@ func (zh) recipient(f *facts) (string, []string) {
 }
 
 // zhCity writes a city the way an association's name has it: "上海" →
-// "上海市"; names already ending in 市, 区, 县, 州, 盟 or 省 stay.
+// "上海市"; a city in Latin letters is followed by a space.
 func zhCity(city string) string {
-	for _, suf := range []string{"市", "区", "县", "州", "盟", "省"} {
-		if strings.HasSuffix(city, suf) {
-			return city
-		}
-	}
 	if isASCII(city) {
 		return city + " "
 	}
-	return city + "市"
+	return escalation.CityName(city)
 }
 
 // bodyRef is how a sentence names a body.
