@@ -18,7 +18,7 @@ import (
 // overrides (table case_overrides, no schema change), under keys no rule
 // can have: one JSON value per key. They travel with the case in archives.
 const (
-	keyDetails     = "letter:details"     // LetterDetails
+	keyDetails     = "letter:details"    // LetterDetails
 	keyAddresseeOf = "letter:addressee:" // + party: Addressee
 )
 
@@ -207,7 +207,9 @@ func (a *App) LetterWarnings(ctx context.Context, caseRef string, to letters.Rec
 // items may appear in a document for recipient to: never for the
 // provider, a consumer association or a regulator (only in the app and in
 // the user's own copy, see escalation.ShowsChecklist).
-func ChecklistFor(to letters.Recipient) bool { return escalation.ShowsChecklist(escalation.Audience(to)) }
+func ChecklistFor(to letters.Recipient) bool {
+	return escalation.ShowsChecklist(escalation.Audience(to))
+}
 
 func addresseeOf(over map[string]string, j evidence.Jurisdiction, party string) Addressee {
 	var ad Addressee
