@@ -55,7 +55,7 @@ var (
 	tagsAccepted  = []string{"accepted", "受理", "已受理"}
 	tagsForwarded = []string{"forwarded", "sent-to-company", "已转办", "转办"}
 	// tagsFinalNotice marks a final response that told the user of the
-	// six-month limit for the ombudsman (FCA DISP 1.6.2 R(1)(f)).
+	// six-month limit for the ombudsman (FCA DISP 1.6.2 R(1); FOS guidance).
 	tagsFinalNotice = []string{"six-months", "6-months", "time-limit-notice", "告知时限"}
 )
 

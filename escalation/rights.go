@@ -41,7 +41,7 @@ var rights = []Right{
 	{ID: "cn.cpl-46", Jurisdiction: evidence.CN,
 		Source: Source{Short: "《消费者权益保护法》第四十六条", Citation: "《中华人民共和国消费者权益保护法》第四十六条"}},
 	{ID: "cn.npi-35", Jurisdiction: evidence.CN,
-		Source: Source{Short: "《非银行支付机构监督管理条例》第三十五条", Citation: "《非银行支付机构监督管理条例》（国务院令第768号，2024年5月1日施行）第三十五条；《非银行支付机构监督管理条例实施细则》（中国人民银行令〔2024〕第4号）"}, CheckLocally: true},
+		Source: Source{Short: "《非银行支付机构监督管理条例》第三十五条", Citation: "《非银行支付机构监督管理条例》（国务院令第768号，2024年5月1日施行）第三十五条；《非银行支付机构监督管理条例实施细则》（中国人民银行2024年发布，自发布之日起施行）"}, CheckLocally: true},
 	{ID: "cn.npi-24", Jurisdiction: evidence.CN, Problems: balanceAccess,
 		Source: Source{Short: "《非银行支付机构监督管理条例》第二十四条", Citation: "《非银行支付机构监督管理条例》第二十四条"}},
 	{ID: "cn.cpl-regs", Jurisdiction: evidence.CN,

@@ -202,7 +202,7 @@ var (
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/1/6.html"}
 	srcDISP281 = Source{Short: "FCA DISP 2.8.1 R", Citation: "FCA Handbook DISP 2.8.1 R(1) and (2A): the Financial Ombudsman Service can consider a payment-services or e-money complaint once the firm sent its final response, or 15 business days after it received the complaint (35 after a holding response)",
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/2/8.html"}
-	srcDISP282 = Source{Short: "FCA DISP 2.8.2 R(1)", Citation: "FCA Handbook DISP 2.8.2 R(1): refer to the Financial Ombudsman Service within six months of the final response — which must mention that limit (DISP 1.6.2 R(1)(f)) for it to run",
+	srcDISP282 = Source{Short: "FCA DISP 2.8.2 R(1)", Citation: "FCA Handbook DISP 2.8.2 R(1): refer to the Financial Ombudsman Service within six months of the final response — which must mention that limit (DISP 1.6.2 R(1); FOS: a final response has to mention the six-month limit) for it to run",
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/2/8.html"}
 	srcDISP282Years = Source{Short: "FCA DISP 2.8.2 R(2)", Citation: "FCA Handbook DISP 2.8.2 R(2): six years from the event complained of, or (if later) three years from when you knew or ought to have known you had cause to complain, unless you complained to the firm within that time",
 		URL: "https://www.handbook.fca.org.uk/handbook/DISP/2/8.html"}
