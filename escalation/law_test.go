@@ -246,6 +246,11 @@ func TestRightsAndBodiesTables(t *testing.T) {
 			t.Errorf("%s has defaults %v, want one per party", j, defaults)
 		}
 	}
+	for _, b := range Bodies(evidence.CN) {
+		if !b.CheckLocally {
+			t.Errorf("CN body %s is not marked check-locally", b.ID)
+		}
+	}
 	if b, _ := LookupBody("cn.association"); !b.NeedsCity {
 		t.Errorf("the CN consumer association is not the city's")
 	}
