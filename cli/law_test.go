@@ -80,7 +80,7 @@ func TestNextUKFOSDate(t *testing.T) {
 		"Next step:        Regulator or ombudsman — from 2026-11-24",
 		"The firm has until 2026-11-24 (15 business days, or 35 after a holding reply) to send its final response.",
 		"Your rights:", "Payment Services Regulations 2017, regs. 91–94", "FCA Handbook DISP 2.8.1 R(1) and (2A)",
-		"Where to complain:", "Financial Ombudsman Service [regulator] — your choice",
+		"Where to complain:", "Financial Ombudsman Service [regulator] — letters go here",
 		"Ask it to investigate the complaint and have the firm put things right: a refund, redress for your losses, and interest.",
 		"Citizens Advice (advice only) [association]"} {
 		if !strings.Contains(out, want) {
@@ -165,7 +165,7 @@ func TestNextUSRegulationE(t *testing.T) {
 		"2026-12-17  End of the investigation (Regulation E)",
 		"Regulation E: the provider must finish investigating your notice of error by 2026-11-16, or credit the amount provisionally by then and finish by 2026-12-17.",
 		"12 CFR 1005.11(c) (Regulation E)", "12 CFR 1005.6(b) (Regulation E)", "12 CFR 1005.18(e) and 1005.2(b)(3) (Regulation E)",
-		"Consumer Financial Protection Bureau (CFPB) [regulator] — your choice", "Your state's money transmitter regulator [regulator]"} {
+		"Consumer Financial Protection Bureau (CFPB) [regulator] — letters go here", "Your state's money transmitter regulator [regulator]"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("next lacks %q:\n%s", want, out)
 		}

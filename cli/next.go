@@ -211,7 +211,7 @@ func (r *runner) printNext(rep nextReport) {
 		for _, d := range rep.Deadlines {
 			note := ""
 			if d.CheckLocally {
-				note = "(" + r.l.T(escalation.CheckLocallyKey) + ")"
+				note = "(" + r.l.T("law.check-locally-short") + ")"
 			}
 			dt.row("  "+d.Due, r.l.T("esc.clock."+string(d.Clock)), d.Text, note)
 		}
@@ -223,7 +223,7 @@ func (r *runner) printNext(rep nextReport) {
 		ev += "; " + r.l.T("cli.missing-evidence", "items", strings.Join(rep.Missing, ", "))
 	}
 	r.printf("%s %s\n", r.l.T("cli.label", "label", r.l.T("cli.evidence")), ev)
-	locally := " (" + r.l.T(escalation.CheckLocallyKey) + ")"
+	locally := " (" + r.l.T("law.check-locally-short") + ")"
 	r.printf("%s\n", r.l.T("cli.label", "label", r.l.T("law.your-rights")))
 	if len(rep.Rights) == 0 {
 		r.printf("  %s\n", r.l.T("law.no-rights"))
@@ -253,4 +253,28 @@ func (r *runner) printNext(rep nextReport) {
 	for _, w := range rep.Warnings {
 		r.printf("%s %s\n", r.l.T("cli.label", "label", r.l.T("law.notes")), w)
 	}
+	if rep.checkLocally() {
+		r.printf("%s\n", r.l.T(escalation.CheckLocallyKey))
+	}
+}
+
+// checkLocally reports whether anything in the report is marked "check
+// locally".
+func (rep nextReport) checkLocally() bool {
+	for _, d := range rep.Deadlines {
+		if d.CheckLocally {
+			return true
+		}
+	}
+	for _, rt := range rep.Rights {
+		if rt.CheckLocally {
+			return true
+		}
+	}
+	for _, b := range rep.Bodies {
+		if b.CheckLocally {
+			return true
+		}
+	}
+	return false
 }

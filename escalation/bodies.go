@@ -100,7 +100,7 @@ var bodies = []Body{
 		Source: Source{Citation: "PSD2 art. 99: complaints to the national competent authority about a provider's breach of the Directive; its reply names the ADR procedures available",
 			URL: "https://eur-lex.europa.eu/eli/dir/2015/2366/oj"},
 		match: []string{"competent authority", "central bank", "bafin", "banque de france", "acpr", "banca d'italia", "banco de españa"}},
-	{ID: "eu.ecc", Jurisdiction: evidence.EU, Party: evidence.ToAssociation, CrossBorderOnly: true, NoteKey: "esc.warn.eu-ecc",
+	{ID: "eu.ecc", Jurisdiction: evidence.EU, Party: evidence.ToAssociation, CrossBorderOnly: true,
 		Source: Source{Citation: "European Consumer Centres Network (ECC-Net): free help with a dispute with a trader based in another EU country, Iceland or Norway",
 			URL: "https://www.eccnet.eu/ecc-network/our-services/our-work"},
 		match: []string{"ecc", "european consumer centre", "ecc-net"}},
