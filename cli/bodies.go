@@ -80,8 +80,12 @@ func (r *runner) bodies(args []string) error {
 			Details app.LetterDetails `json:"details"`
 		}{choices, d})
 	}
+	if changed && !set["to"] {
+		r.printf("%s\n", r.l.T("law.details-saved"))
+		return nil
+	}
 	for _, b := range choices {
-		if changed && !b.Chosen {
+		if changed && (!b.Chosen || b.Party != *to) {
 			continue
 		}
 		key, args := b.NameKey(d.City)

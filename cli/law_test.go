@@ -192,9 +192,11 @@ func TestCNUnauthorisedLetter(t *testing.T) {
 	dir := t.TempDir()
 	id := lawCaseCLI(t, dir, "CN", "unauthorized-transaction", "CNY", true)
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	mustAt(t, dir, now, "bodies", id, "--city", "上海", "--provider-address", "上海市浦东新区某路1号", "--provider-contact", "95000")
+	if out := mustAt(t, dir, now, "bodies", id, "--city", "上海", "--provider-address", "上海市浦东新区某路1号", "--provider-contact", "95000"); strings.TrimSpace(out) != "已保存。" {
+		t.Errorf("bodies --city printed %q", out)
+	}
 	saved := mustAt(t, dir, now, "bodies", id, "--to", "regulator", "--body", "cn.12315")
-	if !strings.Contains(saved, "全国12315平台") {
+	if !strings.Contains(saved, "全国12315平台") || strings.Contains(saved, "消费者协会") {
 		t.Errorf("bodies --to regulator --body cn.12315 printed %q", saved)
 	}
 	for _, to := range []string{"provider", "association", "regulator"} {
