@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"redress/escalation"
 	"redress/evidence"
 	"redress/lang"
 	"redress/letters"
@@ -151,8 +152,14 @@ func (a *App) coverFacts(ctx context.Context, in letters.Input) ([]string, strin
 	}
 	var dates []string
 	for _, d := range as.Deadlines {
+		if !escalation.ShowsDeadline(escalation.Audience(in.To), d) {
+			continue
+		}
 		key, args := d.When()
 		dates = append(dates, d.Due.Format(evidence.DateLayout)+" — "+l.T("esc.clock."+string(d.Clock))+" ("+l.T(key, args...)+")")
+	}
+	if !ChecklistFor(in.To) {
+		return dates, "" // never hand a recipient the missing evidence (escalation.ShowsChecklist)
 	}
 	key, args := as.Checklist.Summary()
 	colon, semi, comma := ": ", "; ", ", "

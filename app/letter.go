@@ -53,7 +53,35 @@ func (a *App) dossierInput(ctx context.Context, c evidence.Case, to letters.Reci
 		language = c.Language
 	}
 	ex, refs := Exhibits(evs)
-	return letters.Input{Case: c, Events: evs, To: to, Lang: language, Date: a.now().In(a.loc), Exhibits: ex}, refs, nil
+	in := letters.Input{Case: c, Events: evs, To: to, Lang: language, Date: a.now().In(a.loc), Exhibits: ex}
+	if err := a.letterLaw(ctx, &in); err != nil {
+		return in, nil, err
+	}
+	return in, refs, nil
+}
+
+// letterLaw fills in what the law and the user's choices add to a letter:
+// the business-day calendar and rule overrides (the statutory reply date),
+// the body a letter to an association or regulator goes to with the exact
+// name and address the user gave, the user's city, and the provider's
+// address and contact.
+func (a *App) letterLaw(ctx context.Context, in *letters.Input) error {
+	as, _, err := a.assessInput(ctx, in.Case, in.Events)
+	if err != nil {
+		return err
+	}
+	in.Calendar, in.Overrides = as.Calendar, as.Overrides
+	over, err := a.store.Overrides(ctx, in.Case.ID)
+	if err != nil {
+		return err
+	}
+	d := detailsOf(over)
+	in.City, in.ProviderAddress, in.ProviderContact = d.City, d.ProviderAddress, d.ProviderContact
+	if in.To != letters.Provider {
+		ad := addresseeOf(over, in.Case.Jurisdiction, string(in.To))
+		in.Body, in.RecipientName, in.RecipientAddress = ad.Body, ad.Name, ad.Address
+	}
+	return nil
 }
 
 // LetterText returns the letter for a recipient and language: the saved

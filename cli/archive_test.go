@@ -138,7 +138,8 @@ func TestNextCommand(t *testing.T) {
 	dir := t.TempDir()
 	id := seedCase(t, dir)
 	out := mustRun(t, dir, "next", id)
-	for _, want := range []string{"OKPay 提现延迟", "Where it stands:", "Next step:", "Deadlines:", "overdue", "Evidence:", "not legal advice"} {
+	for _, want := range []string{"OKPay 提现延迟", "Where it stands:", "Next step:", "Deadlines:", "Promise not kept", "Evidence:",
+		"Your rights:", "Where to complain:", "not legal advice"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("next lacks %q:\n%s", want, out)
 		}

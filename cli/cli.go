@@ -158,6 +158,8 @@ func (r *runner) dispatch(args []string) error {
 		return r.next(rest)
 	case "dossier":
 		return r.dossier(rest)
+	case "bodies":
+		return r.bodies(rest)
 	case "restore":
 		return r.restore(rest)
 	}

@@ -42,6 +42,13 @@ func (r *runner) dossier(args []string) error {
 		return err
 	}
 	defer a.Close()
+	warnings, err := a.LetterWarnings(r.ctx, pos[0], letters.Recipient(*to), "")
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(r.errw, r.l.T("law.before-sending", "warning", r.l.T(w.Key, w.Args...)))
+	}
 	res, err := a.Dossier(r.ctx, pos[0], app.DossierOptions{To: letters.Recipient(*to), Lang: evidence.Language(*lng),
 		Paper: *paper, Redact: *redact, Out: *out})
 	if err != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"strings"
 
+	"redress/app"
 	"redress/escalation"
 	"redress/evidence"
 )
@@ -16,7 +17,32 @@ type nextReport struct {
 	Deadlines []deadlineJSON        `json:"deadlines"`
 	Checklist escalation.Checklist  `json:"checklist"`
 	Missing   []string              `json:"missing"`
+	Rights    []rightJSON           `json:"rights"`
+	Bodies    []bodyJSON            `json:"bodies"`
+	Warnings  []string              `json:"warnings"` // in the user's language
 	Raw       escalation.Assessment `json:"-"`
+}
+
+// rightJSON is a right in `next --json`: its plain statement in the user's
+// language and its citation.
+type rightJSON struct {
+	ID           string `json:"id"`
+	Text         string `json:"text"`
+	Citation     string `json:"citation"`
+	URL          string `json:"url,omitempty"`
+	CheckLocally bool   `json:"check_locally"`
+}
+
+// bodyJSON is a complaint body in `next --json`.
+type bodyJSON struct {
+	ID           string `json:"id"`
+	Party        string `json:"party"` // association or regulator: the dossier --to it takes
+	Name         string `json:"name"`
+	Ask          string `json:"ask"`
+	Source       string `json:"source"`
+	Chosen       bool   `json:"chosen"` // letters to its party go to it
+	Note         string `json:"note,omitempty"`
+	CheckLocally bool   `json:"check_locally"`
 }
 
 type nextStepJSON struct {
@@ -28,7 +54,9 @@ type nextStepJSON struct {
 type deadlineJSON struct {
 	Clock        escalation.Clock  `json:"clock"`
 	Rule         string            `json:"rule"`
-	Due          string            `json:"due"` // YYYY-MM-DD
+	Nature       escalation.Nature `json:"nature"` // law, provider-promise or user-set
+	Effect       escalation.Effect `json:"effect"` // reply-by, available-from or act-by
+	Due          string            `json:"due"`    // YYYY-MM-DD
 	Status       escalation.Status `json:"status"`
 	DaysLeft     int               `json:"days_left"`
 	CheckLocally bool              `json:"check_locally"`
@@ -70,7 +98,17 @@ func (r *runner) next(args []string) error {
 		if err != nil {
 			return err
 		}
-		reports = append(reports, r.nextReport(c, as))
+		bodies, err := a.Bodies(r.ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		details, err := a.LetterDetails(r.ctx, c.ID)
+		if err != nil {
+			return err
+		}
+		rep := r.nextReport(c, as)
+		r.addLaw(&rep, as, bodies, details)
+		reports = append(reports, rep)
 	}
 	sortByUrgency(reports)
 	if *asJSON {
@@ -102,13 +140,39 @@ func (r *runner) nextReport(c evidence.Case, as escalation.Assessment) nextRepor
 	rep.Deadlines = []deadlineJSON{}
 	for _, d := range as.Deadlines {
 		key, args := d.When()
-		rep.Deadlines = append(rep.Deadlines, deadlineJSON{Clock: d.Clock, Rule: d.RuleID, Due: d.Due.Format(evidence.DateLayout),
+		rep.Deadlines = append(rep.Deadlines, deadlineJSON{Clock: d.Clock, Rule: d.RuleID, Nature: d.Nature, Effect: d.Effect,
+			Due:    d.Due.Format(evidence.DateLayout),
 			Status: d.Status, DaysLeft: d.DaysLeft, CheckLocally: d.CheckLocally, Text: r.l.T(key, args...)})
 	}
 	for _, it := range as.Checklist.Missing {
 		rep.Missing = append(rep.Missing, r.l.T(it.Key))
 	}
 	return rep
+}
+
+// addLaw adds the case's rights, bodies and standing warnings.
+func (r *runner) addLaw(rep *nextReport, as escalation.Assessment, bodies []app.BodyChoice, d app.LetterDetails) {
+	rep.Rights, rep.Bodies, rep.Warnings = []rightJSON{}, []bodyJSON{}, []string{}
+	for _, rt := range as.Rights {
+		rep.Rights = append(rep.Rights, rightJSON{ID: rt.ID, Text: r.l.T(rt.Key), Citation: rt.Source.Citation,
+			URL: rt.Source.URL, CheckLocally: rt.CheckLocally})
+	}
+	for _, b := range bodies {
+		key, args := b.NameKey(d.City)
+		name := r.l.T(key, args...)
+		if b.Name != "" {
+			name = b.Name
+		}
+		bj := bodyJSON{ID: b.ID, Party: b.Party, Name: name, Ask: r.l.T(b.AskKey), Source: b.Source.Citation,
+			Chosen: b.Chosen, CheckLocally: b.CheckLocally}
+		if b.NoteKey != "" {
+			bj.Note = r.l.T(b.NoteKey)
+		}
+		rep.Bodies = append(rep.Bodies, bj)
+	}
+	for _, w := range as.Warnings {
+		rep.Warnings = append(rep.Warnings, r.l.T(w.Key, w.Args...))
+	}
 }
 
 // sortByUrgency puts cases with the most overdue deadline first, then the
@@ -147,7 +211,7 @@ func (r *runner) printNext(rep nextReport) {
 		for _, d := range rep.Deadlines {
 			note := ""
 			if d.CheckLocally {
-				note = "(" + r.l.T(escalation.CheckLocallyKey) + ")"
+				note = "(" + r.l.T("law.check-locally-short") + ")"
 			}
 			dt.row("  "+d.Due, r.l.T("esc.clock."+string(d.Clock)), d.Text, note)
 		}
@@ -159,4 +223,58 @@ func (r *runner) printNext(rep nextReport) {
 		ev += "; " + r.l.T("cli.missing-evidence", "items", strings.Join(rep.Missing, ", "))
 	}
 	r.printf("%s %s\n", r.l.T("cli.label", "label", r.l.T("cli.evidence")), ev)
+	locally := " (" + r.l.T("law.check-locally-short") + ")"
+	r.printf("%s\n", r.l.T("cli.label", "label", r.l.T("law.your-rights")))
+	if len(rep.Rights) == 0 {
+		r.printf("  %s\n", r.l.T("law.no-rights"))
+	}
+	for _, rt := range rep.Rights {
+		line := "  • " + rt.Text + "\n    " + r.l.T("law.source", "source", rt.Citation)
+		if rt.CheckLocally {
+			line += locally
+		}
+		r.printf("%s\n", line)
+	}
+	r.printf("%s\n", r.l.T("cli.label", "label", r.l.T("law.bodies")))
+	for _, b := range rep.Bodies {
+		line := "  • " + b.Name + " [" + b.Party + "]"
+		if b.Chosen {
+			line += " — " + r.l.T("law.chosen")
+		}
+		line += "\n    " + b.Ask
+		if b.Note != "" {
+			line += "\n    " + b.Note
+		}
+		if b.CheckLocally {
+			line += locally
+		}
+		r.printf("%s\n", line)
+	}
+	for _, w := range rep.Warnings {
+		r.printf("%s %s\n", r.l.T("cli.label", "label", r.l.T("law.notes")), w)
+	}
+	if rep.checkLocally() {
+		r.printf("%s\n", r.l.T(escalation.CheckLocallyKey))
+	}
+}
+
+// checkLocally reports whether anything in the report is marked "check
+// locally".
+func (rep nextReport) checkLocally() bool {
+	for _, d := range rep.Deadlines {
+		if d.CheckLocally {
+			return true
+		}
+	}
+	for _, rt := range rep.Rights {
+		if rt.CheckLocally {
+			return true
+		}
+	}
+	for _, b := range rep.Bodies {
+		if b.CheckLocally {
+			return true
+		}
+	}
+	return false
 }

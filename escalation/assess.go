@@ -43,30 +43,37 @@ type Assessment struct {
 	Deadlines []Deadline `json:"deadlines"` // sorted by Due
 	Checklist Checklist  `json:"checklist"` // evidence for the problem kind
 	SelfCheck Checklist  `json:"self_check"`
+	// Rights are the rights of the case's jurisdiction for its problem
+	// kind ("Your rights").
+	Rights []Right `json:"rights"`
+	// Warnings are standing cautions about the case's route (CN: 12315 or
+	// the consumer association; US: record when the CFPB sent the
+	// complaint on).
+	Warnings []Warning `json:"warnings,omitempty"`
 }
 
-// Assess derives the ladder position, the deadlines, the next step and the
-// checklists of a case as they stand at now.
+// Assess derives the ladder position, the deadlines, the next step, the
+// checklists, the rights and the standing warnings of a case as they stand
+// at now.
 //
 // Ladder: self-check is done by an event tagged "self-check" (or
 // "self-check-<step>", "自查") or by any contact on or after the incident
 // date; customer service by any contact; the formal complaint by a letter
 // to the provider, a contact tagged "complaint" ("投诉") or a final
 // response; the optional public post by a social-media contact tagged
-// "public" ("公开") after the complaint; then a letter to an association, a
-// letter to a regulator, and an event tagged "legal" ("lawyer", "律师").
+// "public" ("公开") after the complaint; then a letter to an association,
+// (CN) a complaint to the 12315 platform, a letter to a regulator, and an
+// event tagged "legal" ("lawyer", "律师"). Which body a letter went to is
+// told by [BodyOf].
 //
-// Deadlines start from: each pending transaction (top-up, withdrawal);
-// each outbound email; the first formal complaint (the provider's own
-// 24-hour expectation, the statutory reply and, where a holding reply came
-// in time, the extended reply; UK: ombudsman after 8 weeks; EU: ADR within
-// a year); the first final response (UK: ombudsman within 6 months); the
-// first letter to an association (CN: the platform's decision) or to a
-// regulator (US: CFPB response and closing); and each contact's promised-by
-// time. A promise is kept when a response from the provider, an inbound
-// contact or a transaction is recorded after the contact and no later than
-// the promised time; it is broken (Overdue, or Late once something came)
-// otherwise.
+// Clocks (see the rule table and docs/RULES.md): the provider's own
+// promises start from pending transactions, emails, the in-app complaint
+// form and agents' promised-by times; the law's from the incident date,
+// the first notice to the provider, the formal complaint, the final
+// response, the 12315 complaint and its acceptance, and the regulator
+// sending the complaint on. Only the law decides when a body may be
+// approached; a date from which the user may act is "available since",
+// never overdue.
 func Assess(in Input, now time.Time) Assessment {
 	tl := newTimeline(in.Case, in.Events)
 	ds := tl.deadlines(in.Calendar, in.Overrides, now)
@@ -77,6 +84,8 @@ func Assess(in Input, now time.Time) Assessment {
 		Deadlines: ds,
 		Checklist: tl.check(EvidenceItems(in.Case.Problem), items),
 		SelfCheck: tl.check(SelfCheckItems(), nil),
+		Rights:    Rights(in.Case.Jurisdiction, in.Case.Problem),
+		Warnings:  tl.caseWarnings(),
 	}
 }
 
@@ -124,38 +133,64 @@ func Attention(cases []Input, now time.Time) []Alert {
 
 // Reason keys of NextStep, with their placeholders.
 const (
-	reasonClosed           = "esc.reason.closed"
-	reasonSelfCheck        = "esc.reason.self-check"
-	reasonContactSupport   = "esc.reason.contact-support"
-	reasonWindowRunning    = "esc.reason.window-running"   // {date}
-	reasonWindowPassed     = "esc.reason.window-passed"    // {date}
-	reasonFormalComplaint  = "esc.reason.formal-complaint" //
-	reasonPromiseRunning   = "esc.reason.promise-running"  // {date}
-	reasonPromiseBroken    = "esc.reason.promise-broken"   // {date}
-	reasonReplyRunning     = "esc.reason.reply-running"    // {date}
-	reasonReplyOverdue     = "esc.reason.reply-overdue"    // {date}
-	reasonAnswered         = "esc.reason.answered"         // {date}
-	reasonFinalResponse    = "esc.reason.final-response"   // {date}
-	reasonFinalReferBy     = "esc.reason.final-refer-by"   // {date} {due}
-	reasonNoWindow         = "esc.reason.no-window"
-	reasonComplainFirst    = "esc.reason.complain-first"
-	reasonPlatformRunning  = "esc.reason.platform-running" // {date}
-	reasonRegulator        = "esc.reason.regulator"
-	reasonRegulatorCN      = "esc.reason.regulator-cn"
-	reasonRegulatorRunning = "esc.reason.regulator-running" // {date}
-	reasonLegal            = "esc.reason.legal"
-	reasonLegalUnderway    = "esc.reason.legal-underway"
+	reasonClosed             = "esc.reason.closed"
+	reasonSelfCheck          = "esc.reason.self-check"
+	reasonContactSupport     = "esc.reason.contact-support"
+	reasonWindowRunning      = "esc.reason.window-running"   // {date}
+	reasonWindowPassed       = "esc.reason.window-passed"    // {date}
+	reasonFormalComplaint    = "esc.reason.formal-complaint" //
+	reasonPromiseRunning     = "esc.reason.promise-running"  // {date}
+	reasonPromiseBroken      = "esc.reason.promise-broken"   // {date}
+	reasonReplyRunning       = "esc.reason.reply-running"    // {date}
+	reasonReplyOverdue       = "esc.reason.reply-overdue"    // {date}
+	reasonAnswered           = "esc.reason.answered"         // {date}
+	reasonFinalResponse      = "esc.reason.final-response"   // {date}
+	reasonFinalReferBy       = "esc.reason.final-refer-by"   // {date} {due}
+	reasonNoWindow           = "esc.reason.no-window"
+	reasonComplainFirst      = "esc.reason.complain-first"
+	reasonOmbudsmanFrom      = "esc.reason.ombudsman-from"      // {date}
+	reasonOmbudsmanAvailable = "esc.reason.ombudsman-available" // {date}
+	reasonErrorRunning       = "esc.reason.error-running"       // {date} {final}
+	reasonErrorOverdue       = "esc.reason.error-overdue"       // {date}
+	reasonCFPBAnytime        = "esc.reason.cfpb-anytime"
+	reasonPlatformRunning    = "esc.reason.platform-running"  // {date}
+	reasonPlatformOverdue    = "esc.reason.platform-overdue"  // {date}
+	reasonMediationRunning   = "esc.reason.mediation-running" // {date}
+	reasonMediationEnded     = "esc.reason.mediation-ended"   // {date}
+	reasonRegulator          = "esc.reason.regulator"
+	reasonRegulatorCN        = "esc.reason.regulator-cn"
+	reasonRegulatorRunning   = "esc.reason.regulator-running" // {date}
+	reasonRecordForwarded    = "esc.reason.record-forwarded"
+	reasonLegal              = "esc.reason.legal"
+	reasonLegalUnderway      = "esc.reason.legal-underway"
 )
 
 var reasonKeys = []string{reasonClosed, reasonSelfCheck, reasonContactSupport, reasonWindowRunning,
 	reasonWindowPassed, reasonFormalComplaint, reasonPromiseRunning, reasonPromiseBroken, reasonReplyRunning,
 	reasonReplyOverdue, reasonAnswered, reasonFinalResponse, reasonFinalReferBy, reasonNoWindow,
-	reasonComplainFirst, reasonPlatformRunning, reasonRegulator, reasonRegulatorCN, reasonRegulatorRunning,
-	reasonLegal, reasonLegalUnderway}
+	reasonComplainFirst, reasonOmbudsmanFrom, reasonOmbudsmanAvailable, reasonErrorRunning, reasonErrorOverdue,
+	reasonCFPBAnytime, reasonPlatformRunning, reasonPlatformOverdue, reasonMediationRunning, reasonMediationEnded,
+	reasonRegulator, reasonRegulatorCN, reasonRegulatorRunning, reasonRecordForwarded, reasonLegal, reasonLegalUnderway}
 
 func date(t time.Time) string { return t.Format(evidence.DateLayout) }
 
-// next picks the next step from the position and the deadlines.
+// stepAfterComplaint is the body a jurisdiction's complaints go to once
+// the provider has had its chance: the 12315 platform in China, the
+// ombudsman (FOS) in the UK, the CFPB in the US, the provider's ADR body
+// in the EU, a consumer body elsewhere.
+func stepAfterComplaint(j evidence.Jurisdiction) Step {
+	switch j {
+	case evidence.CN:
+		return Platform
+	case evidence.UK, evidence.US:
+		return Regulator
+	}
+	return ConsumerAssociation
+}
+
+// next picks the next step from the position and the deadlines. Only the
+// law (or a window the user set) decides when a body may be approached;
+// the provider's own promises only time the first contacts.
 func (tl *timeline) next(ds []Deadline, pos Step, now time.Time) NextStep {
 	find := func(match func(Deadline) bool) *Deadline {
 		for _, d := range ds {
@@ -165,8 +200,8 @@ func (tl *timeline) next(ds []Deadline, pos Step, now time.Time) NextStep {
 		}
 		return nil
 	}
-	clock := func(cs ...Clock) func(Deadline) bool {
-		return func(d Deadline) bool { return slices.Contains(cs, d.Clock) }
+	law := func(cs ...Clock) func(Deadline) bool {
+		return func(d Deadline) bool { return d.Nature != ProviderPromise && slices.Contains(cs, d.Clock) }
 	}
 	waitOn := func(step Step, d *Deadline, running, passed string) NextStep {
 		key := running
@@ -175,17 +210,28 @@ func (tl *timeline) next(ds []Deadline, pos Step, now time.Time) NextStep {
 		}
 		return NextStep{Step: step, Reason: key, Args: []string{"date", date(d.Due)}, From: d.Due, Deadline: d}
 	}
+	on := func(step Step, key string, d *Deadline, args ...string) NextStep {
+		return NextStep{Step: step, Reason: key, Args: append([]string{"date", date(d.Due)}, args...), From: d.Due, Deadline: d}
+	}
 
 	c := tl.c
+	j := c.Jurisdiction
 	if c.Status == evidence.Resolved || c.Status == evidence.Closed {
 		return NextStep{Step: Done, Reason: reasonClosed, From: c.Updated}
 	}
-	if (pos == ConsumerAssociation || pos == Regulator) && tl.complaint == nil && tl.final == nil {
+	if (pos == ConsumerAssociation || pos == Platform || pos == Regulator) && tl.complaint == nil && tl.final == nil {
 		first := tl.association
-		if first == nil || (tl.regulator != nil && tl.regulator.At.Before(first.At)) {
-			first = tl.regulator
+		for _, e := range []*evidence.Event{tl.platform, tl.regulator} {
+			if e != nil && (first == nil || e.At.Before(first.At)) {
+				first = e
+			}
 		}
 		return NextStep{Step: FormalComplaint, Reason: reasonComplainFirst, From: first.At}
+	}
+	// The UK's consumer body (Citizens Advice) only advises: after it, the
+	// complaint still goes to the ombudsman on the same clocks.
+	if pos == ConsumerAssociation && j == evidence.UK {
+		pos = FormalComplaint
 	}
 	switch pos {
 	case NotStarted:
@@ -210,13 +256,10 @@ func (tl *timeline) next(ds []Deadline, pos Step, now time.Time) NextStep {
 		return NextStep{Step: FormalComplaint, Reason: reasonFormalComplaint, From: tl.firstCS.At}
 
 	case FormalComplaint, PublicPost:
-		step := ConsumerAssociation
-		if c.Jurisdiction == evidence.UK || c.Jurisdiction == evidence.US {
-			step = Regulator // the ombudsman (FOS) or the CFPB is the designated next body
-		}
+		step := stepAfterComplaint(j)
 		if f := tl.final; f != nil {
 			n := NextStep{Step: step, Reason: reasonFinalResponse, Args: []string{"date", date(f.At)}, From: f.At}
-			if d := find(func(d Deadline) bool { return d.Clock == ClockOmbudsmanReferWithin && d.Open() }); d != nil {
+			if d := find(func(d Deadline) bool { return law(ClockOmbudsmanReferWithin)(d) && d.Open() }); d != nil {
 				n.Deadline = d
 				if !now.After(d.Due) {
 					n.Reason = reasonFinalReferBy
@@ -225,16 +268,38 @@ func (tl *timeline) next(ds []Deadline, pos Step, now time.Time) NextStep {
 			}
 			return n
 		}
-		// The provider's time is up at the earliest of the statutory reply
-		// (or extended reply) and, in the UK, the ombudsman's 8 weeks.
-		gate := find(func(d Deadline) bool {
-			r, ok := Lookup(d.RuleID)
-			return ok && !r.Expectation() && (d.Clock == ClockComplaintReply || d.Clock == ClockComplaintReplyExtended ||
-				d.Clock == ClockOmbudsmanAfter)
-		})
-		if gate == nil {
-			gate = find(clock(ClockComplaintReply))
+		switch j {
+		case evidence.UK:
+			// The ombudsman may take the case 15 business days after the
+			// complaint (35 after a holding reply), or at the final response.
+			if d := find(law(ClockOmbudsmanAfter)); d != nil {
+				if d.Status == Available {
+					return on(step, reasonOmbudsmanAvailable, d)
+				}
+				return on(step, reasonOmbudsmanFrom, d)
+			}
+		case evidence.US:
+			// Regulation E: the institution has 10 business days to
+			// investigate (or credit provisionally); the CFPB takes
+			// complaints at any time.
+			if d := find(law(ClockErrorInvestigation)); d != nil {
+				switch {
+				case d.MetBy != "":
+					at := tl.byID(d.MetBy).At
+					return NextStep{Step: step, Reason: reasonAnswered, Args: []string{"date", date(at)}, From: at, Deadline: d}
+				case now.After(d.Due):
+					return on(step, reasonErrorOverdue, d)
+				}
+				final := find(law(ClockErrorFinal))
+				args := []string{}
+				if final != nil {
+					args = []string{"final", date(final.Due)}
+				}
+				return on(step, reasonErrorRunning, d, args...)
+			}
+			return NextStep{Step: step, Reason: reasonCFPBAnytime, From: tl.complaint.At}
 		}
+		gate := find(law(ClockComplaintReply, ClockComplaintReplyExtended))
 		switch {
 		case gate == nil:
 			return NextStep{Step: step, Reason: reasonNoWindow, From: tl.complaint.At}
@@ -245,22 +310,33 @@ func (tl *timeline) next(ds []Deadline, pos Step, now time.Time) NextStep {
 		return waitOn(step, gate, reasonReplyRunning, reasonReplyOverdue)
 
 	case ConsumerAssociation:
-		if d := find(func(d Deadline) bool { return d.Clock == ClockPlatformAccept && d.Open() }); d != nil && !now.After(d.Due) {
-			return NextStep{Step: Regulator, Reason: reasonPlatformRunning, Args: []string{"date", date(d.Due)},
-				From: d.Due, Deadline: d}
-		}
 		key := reasonRegulator
-		if c.Jurisdiction == evidence.CN {
+		if j == evidence.CN {
 			key = reasonRegulatorCN
 		}
 		return NextStep{Step: Regulator, Reason: key, From: tl.association.At}
 
+	case Platform:
+		if d := find(law(ClockPlatformMediation)); d != nil {
+			if d.Status == Available {
+				return on(Regulator, reasonMediationEnded, d)
+			}
+			return on(Regulator, reasonMediationRunning, d)
+		}
+		if d := find(law(ClockPlatformAccept)); d != nil && d.Open() {
+			return waitOn(Regulator, d, reasonPlatformRunning, reasonPlatformOverdue)
+		}
+		return NextStep{Step: Regulator, Reason: reasonRegulatorCN, From: tl.platform.At}
+
 	case Regulator:
 		if d := find(func(d Deadline) bool {
-			return (d.Clock == ClockRegulatorReply || d.Clock == ClockRegulatorClose) && d.Open() && !now.After(d.Due)
+			return law(ClockRegulatorReply, ClockRegulatorClose)(d) && d.Open() && !now.After(d.Due)
 		}); d != nil {
 			return NextStep{Step: Legal, Reason: reasonRegulatorRunning, Args: []string{"date", date(d.Due)},
 				From: d.Due, Deadline: d}
+		}
+		if j == evidence.US && tl.forwarded == nil && BodyOf(j, tl.regulator) == "us.cfpb" {
+			return NextStep{Step: Legal, Reason: reasonRecordForwarded, From: tl.regulator.At}
 		}
 		return NextStep{Step: Legal, Reason: reasonLegal, From: tl.regulator.At}
 	}

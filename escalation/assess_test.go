@@ -39,6 +39,24 @@ func letterEv(id string, when time.Time, to string) evidence.Event {
 	return e
 }
 
+// letterTo is a letter to a named body (e.g. "12315", "CFPB").
+func letterTo(id string, when time.Time, to, name string, tags ...string) evidence.Event {
+	e := letterEv(id, when, to)
+	e.Letter.Name = name
+	e.Tags = append(e.Tags, tags...)
+	e.Normalize()
+	return e
+}
+
+// responseFrom is a response from a named body, with tags.
+func responseFrom(id string, when time.Time, from, name string, final bool, tags ...string) evidence.Event {
+	e := responseEv(id, when, from, final)
+	e.Response.Name = name
+	e.Tags = append(e.Tags, tags...)
+	e.Normalize()
+	return e
+}
+
 func responseEv(id string, when time.Time, from string, final bool) evidence.Event {
 	e := ev(id, evidence.KindResponse, when)
 	e.Response.From, e.Response.Final = from, final
@@ -164,9 +182,14 @@ func checkDeadlines(t *testing.T, ds []Deadline, want []wantDeadline) {
 	}
 }
 
-// TestComplaintReply covers the reply clocks a first formal complaint
-// starts in each jurisdiction: a letter on Monday 2 November 2026, 10:00
-// local time, seen on 10 November.
+// TestComplaintReply covers the clocks a first formal complaint (a letter
+// on Monday 2 November 2026, 10:00 local time, seen on 10 November) starts
+// in each jurisdiction on a withdrawal case whose incident was on Sunday
+// 1 November. Dates counted by hand: 15 business days after 2 November end
+// on Monday 23 November; 10 business days on Monday 16 November; 45 days
+// on 17 December; 13 months after 1 November is 1 December 2027; 60 days
+// is 31 December. The provider's own 24-hour promise no longer applies to
+// a formal letter (only to the in-app complaint form).
 func TestComplaintReply(t *testing.T) {
 	tests := []struct {
 		j    evidence.Jurisdiction
@@ -174,20 +197,22 @@ func TestComplaintReply(t *testing.T) {
 		want []wantDeadline
 	}{
 		{evidence.UK, "Europe/London", []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue},
 			{"uk.complaint-reply", "2026-11-23 23:59:59", Upcoming},
-			{"uk.ombudsman-after", "2026-12-28 23:59:59", Upcoming}}},
+			{"uk.ombudsman-after", "2026-11-23 23:59:59", Upcoming},
+			{"uk.notify-within", "2027-12-01 23:59:59", Met},
+			{"uk.time-limit", "2032-11-01 23:59:59", Met}}},
 		{evidence.EU, "Europe/Berlin", []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue},
 			{"eu.complaint-reply", "2026-11-23 23:59:59", Upcoming},
-			{"eu.ombudsman-refer-within", "2027-11-02 23:59:59", Upcoming}}},
+			{"eu.ombudsman-refer-within", "2027-11-02 23:59:59", Upcoming},
+			{"eu.notify-within", "2027-12-01 23:59:59", Met}}},
 		{evidence.US, "America/New_York", []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue}}},
+			{"us.error-investigation", "2026-11-16 23:59:59", Upcoming},
+			{"us.error-final", "2026-12-17 23:59:59", Upcoming},
+			{"us.notify-within", "2026-12-31 23:59:59", Met}}},
 		{evidence.CN, "Asia/Shanghai", []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue},
-			{"cn.complaint-reply", "2026-11-17 23:59:59", Upcoming}}},
-		{evidence.Other, "UTC", []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue}}},
+			{"cn.complaint-reply", "2026-11-17 23:59:59", Upcoming},
+			{"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
+		{evidence.Other, "UTC", nil},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.j), func(t *testing.T) {
@@ -197,8 +222,15 @@ func TestComplaintReply(t *testing.T) {
 			a := Assess(in, at(t, "2026-11-10 12:00", loc))
 			checkDeadlines(t, a.Deadlines, tt.want)
 			for _, d := range a.Deadlines {
-				if d.EventID != "complaint" || d.Due.Location() != loc {
-					t.Errorf("deadline %s: event %q, zone %s; want complaint, %s", d.RuleID, d.EventID, d.Due.Location(), loc)
+				wantEvent := "complaint"
+				if r, _ := Lookup(d.RuleID); r.Start == OnIncident {
+					wantEvent = ""
+				}
+				if d.EventID != wantEvent || d.Due.Location() != loc {
+					t.Errorf("deadline %s: event %q, zone %s; want %q, %s", d.RuleID, d.EventID, d.Due.Location(), wantEvent, loc)
+				}
+				if d.Promise() {
+					t.Errorf("a formal letter started the provider's promise %s", d.RuleID)
 				}
 			}
 		})
@@ -239,8 +271,10 @@ func TestFinalResponses(t *testing.T) {
 			b("2026-11-30 12:00"), "eu.complaint-reply", "2026-11-23 23:59:59", Overdue, "eu.complaint-reply-extended"},
 		{"a regulator's answer is not the provider's", evidence.EU, nil, []evidence.Event{responseEv("g", b("2026-11-10 09:00"), evidence.ToRegulator, true)},
 			b("2026-11-30 12:00"), "eu.complaint-reply", "2026-11-23 23:59:59", Overdue, ""},
-		{"provider 24h met by any response", evidence.US, nil, []evidence.Event{responseEv("h", b("2026-11-02 18:00"), evidence.ToProvider, false)},
-			b("2026-11-30 12:00"), "provider.complaint-reply", "2026-11-03 10:00:00", Met, ""},
+		{"in-app 24h promise met by any response", evidence.US, nil, []evidence.Event{
+			contactEv("app", b("2026-11-02 12:00"), evidence.InApp, "", "complaint"),
+			responseEv("h", b("2026-11-02 18:00"), evidence.ToProvider, false)},
+			b("2026-11-30 12:00"), "provider.inapp-complaint-reply", "2026-11-03 12:00:00", Met, ""},
 		{"CN holding reply", evidence.CN, nil, []evidence.Event{responseEv("h", sh("2026-11-05 09:00"), evidence.ToProvider, false)},
 			sh("2026-12-30 12:00"), "cn.complaint-reply-extended", "2027-01-01 23:59:59", Upcoming, "cn.complaint-reply"},
 		{"OTHER window without extension: any response meets it", evidence.Other, map[string]Duration{"other.complaint-reply": {10, Days}},
@@ -280,7 +314,7 @@ func TestReferWithin(t *testing.T) {
 	l := func(s string) time.Time { return at(t, s, london) }
 	base := []evidence.Event{
 		letterEv("complaint", l("2026-08-03 10:00"), evidence.ToProvider),
-		responseEv("final", l("2026-08-31 15:00"), evidence.ToProvider, true),
+		responseFrom("final", l("2026-08-31 15:00"), evidence.ToProvider, "", true, "six-months"),
 	}
 	tests := []struct {
 		name   string
@@ -292,7 +326,7 @@ func TestReferWithin(t *testing.T) {
 	}{
 		{"window open", nil, l("2026-09-10 12:00"), Upcoming, Regulator, reasonFinalReferBy},
 		{"referred in time", []evidence.Event{letterEv("fos", l("2027-01-15 10:00"), evidence.ToRegulator)}, l("2027-03-10 12:00"), Met, Legal, reasonLegal},
-		{"association letter counts", []evidence.Event{letterEv("ca", l("2027-02-28 22:00"), evidence.ToAssociation)}, l("2027-03-10 12:00"), Met, Regulator, reasonRegulator},
+		{"association letter counts", []evidence.Event{letterEv("ca", l("2027-02-28 22:00"), evidence.ToAssociation)}, l("2027-03-10 12:00"), Met, Regulator, reasonFinalResponse},
 		{"window closed", nil, l("2027-03-01 09:00"), Overdue, Regulator, reasonFinalResponse},
 	}
 	for _, tt := range tests {
@@ -309,16 +343,36 @@ func TestReferWithin(t *testing.T) {
 				t.Errorf("Next = %s, %s; want %s, %s", a.Next.Step, a.Next.Reason, tt.next, tt.reason)
 			}
 			checkArgs(t, a.Next.Reason, a.Next.Args)
-			// The 15 business days ran out on 24 August: the final response was late;
-			// it came within the 8 weeks, so the ombudsman clock is met.
+			// The 15 business days ran out on 24 August: the final response was
+			// late, and the ombudsman could take the case from 24 August on.
 			if r := find(a.Deadlines, "uk.complaint-reply"); r == nil || r.Status != Late {
 				t.Errorf("uk.complaint-reply = %+v, want late", r)
 			}
-			if r := find(a.Deadlines, "uk.ombudsman-after"); r == nil || r.Status != Met {
-				t.Errorf("uk.ombudsman-after = %+v, want met", r)
+			if r := find(a.Deadlines, "uk.ombudsman-after"); r == nil || r.Status != Available || r.Due.Format(full) != "2026-08-24 23:59:59" {
+				t.Errorf("uk.ombudsman-after = %+v, want available since 2026-08-24 23:59:59", r)
 			}
 		})
 	}
+	t.Run("final response silent on the six months", func(t *testing.T) {
+		events := []evidence.Event{letterEv("complaint", l("2026-08-03 10:00"), evidence.ToProvider),
+			responseEv("final", l("2026-08-31 15:00"), evidence.ToProvider, true)}
+		a := Assess(Input{Case: testCase(evidence.UK, evidence.AccountFrozen), Events: events}, l("2027-03-10 12:00"))
+		if d := find(a.Deadlines, "uk.ombudsman-refer-within"); d != nil {
+			t.Errorf("a final response that did not mention the limit started it: %+v", d)
+		}
+		if a.Next.Step != Regulator || a.Next.Reason != reasonFinalResponse {
+			t.Errorf("Next = %s, %s; want regulator, %s", a.Next.Step, a.Next.Reason, reasonFinalResponse)
+		}
+	})
+	t.Run("six months mentioned in the outcome", func(t *testing.T) {
+		final := responseEv("final", l("2026-08-31 15:00"), evidence.ToProvider, true)
+		final.Response.Outcome = "Complaint rejected. You may refer it to the Financial Ombudsman Service within six months."
+		a := Assess(Input{Case: testCase(evidence.UK, evidence.AccountFrozen),
+			Events: []evidence.Event{letterEv("complaint", l("2026-08-03 10:00"), evidence.ToProvider), final}}, l("2026-09-10 12:00"))
+		if d := find(a.Deadlines, "uk.ombudsman-refer-within"); d == nil || d.Due.Format(full) != "2027-02-28 23:59:59" {
+			t.Errorf("refer-within = %+v, want due 2027-02-28 23:59:59", d)
+		}
+	})
 }
 
 // TestPromises covers promised-by times: kept when a response from the
@@ -403,32 +457,32 @@ func TestPendingMoney(t *testing.T) {
 		want    []wantDeadline
 	}{
 		{"top-up credited in time", evidence.TopupNotCredited, []evidence.Event{topup, txEv("ok", s("2026-11-07 10:00"), "T1", "success")},
-			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Met}}},
+			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Met}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"top-up credited late", evidence.TopupNotCredited, []evidence.Event{topup, txEv("ok", s("2026-11-08 10:00"), "T1", "成功")},
-			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Late}}},
+			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Late}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"another transaction does not settle it", evidence.TopupNotCredited, []evidence.Event{topup, txEv("ok", s("2026-11-07 10:00"), "T2", "success")},
-			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Overdue}}},
+			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Overdue}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"a record without status does not settle it", evidence.TopupNotCredited, []evidence.Event{topup, txEv("ok", s("2026-11-07 10:00"), "T1", "")},
-			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Overdue}}},
+			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Overdue}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"still pending: one clock per transaction", evidence.TopupNotCredited, []evidence.Event{topup, txEv("again", s("2026-11-07 10:00"), "T1", "审核中")},
-			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Overdue}}},
+			s("2026-11-09 12:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", Overdue}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"top-up still in its window", evidence.TopupNotCredited, []evidence.Event{topup},
-			s("2026-11-07 09:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", DueToday}}},
+			s("2026-11-07 09:00"), []wantDeadline{{"provider.topup-credit", "2026-11-07 22:00:00", DueToday}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"withdrawal", evidence.WithdrawalDelayed, []evidence.Event{withdrawal},
 			s("2026-11-09 12:00"), []wantDeadline{
 				{"provider.withdrawal-contact", "2026-11-08 10:00:00", Overdue},
-				{"provider.withdrawal-arrive", "2026-11-11 23:59:59", Upcoming}}},
+				{"provider.withdrawal-arrive", "2026-11-11 23:59:59", Upcoming}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"withdrawal arrived", evidence.WithdrawalDelayed, []evidence.Event{withdrawal, txEv("done", s("2026-11-09 08:00"), "W1", "completed")},
 			s("2026-11-09 12:00"), []wantDeadline{
 				{"provider.withdrawal-contact", "2026-11-08 10:00:00", Late},
-				{"provider.withdrawal-arrive", "2026-11-11 23:59:59", Met}}},
+				{"provider.withdrawal-arrive", "2026-11-11 23:59:59", Met}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"top-up clock only on top-up cases", evidence.WithdrawalDelayed, []evidence.Event{topup},
 			s("2026-11-09 12:00"), []wantDeadline{
 				{"provider.withdrawal-contact", "2026-11-08 22:00:00", Overdue},
-				{"provider.withdrawal-arrive", "2026-11-11 23:59:59", Upcoming}}},
-		{"no clock on other problems", evidence.PaymentFailed, []evidence.Event{topup}, s("2026-11-09 12:00"), nil},
+				{"provider.withdrawal-arrive", "2026-11-11 23:59:59", Upcoming}, {"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
+		{"no clock on other problems", evidence.PaymentFailed, []evidence.Event{topup}, s("2026-11-09 12:00"), []wantDeadline{{"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 		{"no clock without a pending status", evidence.TopupNotCredited, []evidence.Event{txEv("pay", s("2026-11-06 22:00"), "T1", "failed")},
-			s("2026-11-09 12:00"), nil},
+			s("2026-11-09 12:00"), []wantDeadline{{"cn.time-limit", "2029-11-01 23:59:59", Upcoming}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -487,33 +541,29 @@ func TestOverrides(t *testing.T) {
 	london := mustLoad(t, "Europe/London")
 	events := []evidence.Event{letterEv("complaint", at(t, "2026-11-02 10:00", london), evidence.ToProvider)}
 	now := at(t, "2026-11-10 12:00", london)
+	notify := wantDeadline{"uk.notify-within", "2027-12-01 23:59:59", Met}
+	limit := wantDeadline{"uk.time-limit", "2032-11-01 23:59:59", Met}
 	tests := []struct {
 		name      string
 		overrides map[string]Duration
 		want      []wantDeadline
 	}{
 		{"none", nil, []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue},
 			{"uk.complaint-reply", "2026-11-23 23:59:59", Upcoming},
-			{"uk.ombudsman-after", "2026-12-28 23:59:59", Upcoming}}},
+			{"uk.ombudsman-after", "2026-11-23 23:59:59", Upcoming}, notify, limit}},
 		{"shorter statutory window", map[string]Duration{"uk.complaint-reply": {5, BusinessDays}}, []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue},
 			{"uk.complaint-reply", "2026-11-09 23:59:59", Overdue},
-			{"uk.ombudsman-after", "2026-12-28 23:59:59", Upcoming}}},
-		{"switched off", map[string]Duration{"uk.complaint-reply": {}, "provider.complaint-reply": {}}, []wantDeadline{
-			{"uk.ombudsman-after", "2026-12-28 23:59:59", Upcoming}}},
-		{"provider's own promise", map[string]Duration{"provider.complaint-reply": {72, Hours}, "uk.ombudsman-after": {10, Weeks}}, []wantDeadline{
-			{"provider.complaint-reply", "2026-11-05 10:00:00", Overdue},
+			{"uk.ombudsman-after", "2026-11-23 23:59:59", Upcoming}, notify, limit}},
+		{"switched off", map[string]Duration{"uk.complaint-reply": {}, "uk.ombudsman-after": {}, "uk.time-limit": {}}, []wantDeadline{notify}},
+		{"longer ombudsman window", map[string]Duration{"uk.ombudsman-after": {10, Weeks}}, []wantDeadline{
 			{"uk.complaint-reply", "2026-11-23 23:59:59", Upcoming},
-			{"uk.ombudsman-after", "2027-01-11 23:59:59", Upcoming}}},
+			{"uk.ombudsman-after", "2027-01-11 23:59:59", Upcoming}, notify, limit}},
 		{"another jurisdiction's rule is ignored", map[string]Duration{"eu.complaint-reply": {1, BusinessDays}, "other.complaint-reply": {1, Days}}, []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue},
 			{"uk.complaint-reply", "2026-11-23 23:59:59", Upcoming},
-			{"uk.ombudsman-after", "2026-12-28 23:59:59", Upcoming}}},
-		{"extended window after a holding reply", map[string]Duration{"uk.complaint-reply-extended": {20, BusinessDays}}, []wantDeadline{
-			{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue},
+			{"uk.ombudsman-after", "2026-11-23 23:59:59", Upcoming}, notify, limit}},
+		{"extended window without a holding reply", map[string]Duration{"uk.complaint-reply-extended": {20, BusinessDays}}, []wantDeadline{
 			{"uk.complaint-reply", "2026-11-23 23:59:59", Upcoming},
-			{"uk.ombudsman-after", "2026-12-28 23:59:59", Upcoming}}},
+			{"uk.ombudsman-after", "2026-11-23 23:59:59", Upcoming}, notify, limit}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -525,20 +575,25 @@ func TestOverrides(t *testing.T) {
 		ev := append(slices.Clone(events), responseEv("h", at(t, "2026-11-05 10:00", london), evidence.ToProvider, false))
 		a := Assess(Input{Case: testCase(evidence.UK, evidence.TransferNotReceived), Events: ev,
 			Overrides: map[string]Duration{"uk.complaint-reply-extended": {20, BusinessDays}}}, now)
-		d := find(a.Deadlines, "uk.complaint-reply-extended")
-		if d == nil || d.Due.Format(full) != "2026-11-30 23:59:59" {
+		if d := find(a.Deadlines, "uk.complaint-reply-extended"); d == nil || d.Due.Format(full) != "2026-11-30 23:59:59" {
 			t.Errorf("extended deadline = %+v, want due 2026-11-30 23:59:59", d)
+		}
+		// The ombudsman's own extension is not overridden: 35 business days.
+		if d := find(a.Deadlines, "uk.ombudsman-after-extended"); d == nil || d.Due.Format(full) != "2026-12-21 23:59:59" || d.Status != Upcoming {
+			t.Errorf("ombudsman after a holding reply = %+v, want due 2026-12-21 23:59:59, upcoming", d)
 		}
 	})
 }
 
 // TestOtherJurisdiction: OTHER has no statutory clocks, only windows the
-// user sets per case; the provider's own expectations still apply.
+// user sets per case; the provider's own promises never decide the next
+// step.
 func TestOtherJurisdiction(t *testing.T) {
 	u := func(s string) time.Time { return at(t, s, time.UTC) }
 	complaint := letterEv("complaint", u("2026-11-02 10:00"), evidence.ToProvider)
 	final := responseEv("final", u("2026-11-05 10:00"), evidence.ToProvider, true)
 	regulator := letterEv("reg", u("2026-11-08 10:00"), evidence.ToRegulator)
+	inApp := contactEv("app", u("2026-11-02 09:00"), evidence.InApp, "", "投诉")
 	tests := []struct {
 		name      string
 		events    []evidence.Event
@@ -546,18 +601,15 @@ func TestOtherJurisdiction(t *testing.T) {
 		want      []wantDeadline
 		reason    string
 	}{
-		{"no windows", []evidence.Event{complaint}, nil,
-			[]wantDeadline{{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue}}, reasonReplyOverdue},
-		{"no windows at all", []evidence.Event{complaint}, map[string]Duration{"provider.complaint-reply": {}}, nil, reasonNoWindow},
+		{"no windows", []evidence.Event{complaint}, nil, nil, reasonNoWindow},
+		{"the in-app promise does not decide the next step", []evidence.Event{inApp, complaint}, nil,
+			[]wantDeadline{{"provider.inapp-complaint-reply", "2026-11-03 09:00:00", Overdue}}, reasonNoWindow},
 		{"user-set reply window", []evidence.Event{complaint}, map[string]Duration{"other.complaint-reply": {2, Weeks}},
-			[]wantDeadline{{"provider.complaint-reply", "2026-11-03 10:00:00", Overdue}, {"other.complaint-reply", "2026-11-16 23:59:59", Upcoming}},
-			reasonReplyRunning},
+			[]wantDeadline{{"other.complaint-reply", "2026-11-16 23:59:59", Upcoming}}, reasonReplyRunning},
 		{"user-set escalation window", []evidence.Event{complaint, final}, map[string]Duration{"other.ombudsman-refer-within": {3, Months}},
-			[]wantDeadline{{"provider.complaint-reply", "2026-11-03 10:00:00", Late}, {"other.ombudsman-refer-within", "2027-02-05 23:59:59", Upcoming}},
-			reasonFinalReferBy},
+			[]wantDeadline{{"other.ombudsman-refer-within", "2027-02-05 23:59:59", Upcoming}}, reasonFinalReferBy},
 		{"user-set regulator window", []evidence.Event{complaint, final, regulator}, map[string]Duration{"other.regulator-reply": {30, Days}},
-			[]wantDeadline{{"provider.complaint-reply", "2026-11-03 10:00:00", Late}, {"other.regulator-reply", "2026-12-08 23:59:59", Upcoming}},
-			reasonRegulatorRunning},
+			[]wantDeadline{{"other.regulator-reply", "2026-12-08 23:59:59", Upcoming}}, reasonRegulatorRunning},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -565,7 +617,7 @@ func TestOtherJurisdiction(t *testing.T) {
 			checkDeadlines(t, a.Deadlines, tt.want)
 			for _, d := range a.Deadlines {
 				if r, ok := Lookup(d.RuleID); ok && !r.Expectation() && tt.overrides[d.RuleID].IsZero() {
-					t.Errorf("OTHER case has statutory deadline %s without an override", d.RuleID)
+					t.Errorf("OTHER case has deadline %s without an override", d.RuleID)
 				}
 			}
 			if a.Next.Reason != tt.reason {
@@ -576,68 +628,108 @@ func TestOtherJurisdiction(t *testing.T) {
 	}
 }
 
-// TestNextStep walks the ladder.
+// TestNextStep walks the ladder. Dates by hand: a complaint on Monday
+// 2 November 2026 gives the provider 15 business days to Monday
+// 23 November (35 to Monday 21 December); Regulation E's 10 business days
+// end on Monday 16 November and 45 days on 17 December; a 12315 complaint
+// on Friday 20 November is decided by Tuesday 1 December (7 working days);
+// mediation accepted on Wednesday 25 November ends after 45 working days,
+// on Wednesday 27 January 2027; the CFPB's 15 and 60 days from 10 November
+// end on 25 November and 9 January.
 func TestNextStep(t *testing.T) {
 	l := mustLoad(t, "Europe/London")
 	sh := mustLoad(t, "Asia/Shanghai")
 	ny := mustLoad(t, "America/New_York")
 	L := func(s string) time.Time { return at(t, s, l) }
+	S := func(s string) time.Time { return at(t, s, sh) }
+	N := func(s string) time.Time { return at(t, s, ny) }
 	complaintUK := letterEv("complaint", L("2026-11-02 10:00"), evidence.ToProvider)
+	complaintCN := letterEv("c", S("2026-11-02 10:00"), evidence.ToProvider)
+	complaintUS := letterEv("c", N("2026-11-02 10:00"), evidence.ToProvider)
+	to12315 := letterTo("p", S("2026-11-20 10:00"), evidence.ToRegulator, "12315")
+	cfpb := letterTo("g", N("2026-11-10 10:00"), evidence.ToRegulator, "CFPB")
+	forwarded := responseFrom("f", N("2026-11-10 12:00"), evidence.ToRegulator, "CFPB", false, "forwarded")
 	tests := []struct {
-		name   string
-		j      evidence.Jurisdiction
-		status evidence.Status
-		events []evidence.Event
-		now    time.Time
-		step   Step
-		reason string
-		from   string // local time of From, "" to skip
-		date   string // the {date} argument, "" for none
+		name    string
+		j       evidence.Jurisdiction
+		problem evidence.Problem // "" for top-up not credited
+		status  evidence.Status
+		events  []evidence.Event
+		now     time.Time
+		step    Step
+		reason  string
+		from    string // local time of From, "" to skip
+		date    string // the {date} argument, "" for none
 	}{
-		{"resolved", evidence.UK, evidence.Resolved, []evidence.Event{complaintUK}, L("2026-11-10 12:00"), Done, reasonClosed, "", ""},
-		{"nothing yet", evidence.UK, "", nil, L("2026-11-10 12:00"), SelfCheck, reasonSelfCheck, "", ""},
-		{"self-checked", evidence.UK, "", []evidence.Event{ev("n", evidence.KindNote, L("2026-11-01 20:00"), "self-check")},
+		{"resolved", evidence.UK, "", evidence.Resolved, []evidence.Event{complaintUK}, L("2026-11-10 12:00"), Done, reasonClosed, "", ""},
+		{"nothing yet", evidence.UK, "", "", nil, L("2026-11-10 12:00"), SelfCheck, reasonSelfCheck, "", ""},
+		{"self-checked", evidence.UK, "", "", []evidence.Event{ev("n", evidence.KindNote, L("2026-11-01 20:00"), "self-check")},
 			L("2026-11-10 12:00"), CustomerService, reasonContactSupport, "2026-11-01 20:00", ""},
-		{"contacted", evidence.UK, "", []evidence.Event{contactEv("c", L("2026-11-02 09:00"), evidence.Chat, "")},
+		{"contacted", evidence.UK, "", "", []evidence.Event{contactEv("c", L("2026-11-02 09:00"), evidence.Chat, "")},
 			L("2026-11-10 12:00"), FormalComplaint, reasonFormalComplaint, "2026-11-02 09:00", ""},
-		{"promise pending", evidence.UK, "", []evidence.Event{promised(contactEv("c", L("2026-11-09 09:00"), evidence.Chat, ""), L("2026-11-12 17:00"))},
+		{"promise pending", evidence.UK, "", "", []evidence.Event{promised(contactEv("c", L("2026-11-09 09:00"), evidence.Chat, ""), L("2026-11-12 17:00"))},
 			L("2026-11-10 12:00"), FormalComplaint, reasonPromiseRunning, "2026-11-12 17:00", "2026-11-12"},
-		{"complained, provider's time running", evidence.UK, "", []evidence.Event{complaintUK},
-			L("2026-11-10 12:00"), Regulator, reasonReplyRunning, "2026-11-23 23:59", "2026-11-23"},
-		{"complained, provider's time up", evidence.UK, "", []evidence.Event{complaintUK},
-			L("2026-11-24 12:00"), Regulator, reasonReplyOverdue, "2026-11-23 23:59", "2026-11-23"},
-		{"holding reply: extended window", evidence.UK, "", []evidence.Event{complaintUK,
+		{"UK: ombudsman from 15 business days", evidence.UK, "", "", []evidence.Event{complaintUK},
+			L("2026-11-10 12:00"), Regulator, reasonOmbudsmanFrom, "2026-11-23 23:59", "2026-11-23"},
+		{"UK: ombudsman available since", evidence.UK, "", "", []evidence.Event{complaintUK},
+			L("2026-11-24 12:00"), Regulator, reasonOmbudsmanAvailable, "2026-11-23 23:59", "2026-11-23"},
+		{"UK: holding reply, 35 business days", evidence.UK, "", "", []evidence.Event{complaintUK,
 			responseEv("h", L("2026-11-05 10:00"), evidence.ToProvider, false)},
-			L("2026-11-24 12:00"), Regulator, reasonReplyRunning, "2026-12-21 23:59", "2026-12-21"},
-		{"EU goes to the association", evidence.EU, "", []evidence.Event{complaintUK},
+			L("2026-11-24 12:00"), Regulator, reasonOmbudsmanFrom, "2026-12-21 23:59", "2026-12-21"},
+		{"UK: the in-app 24 hours do not open the ombudsman", evidence.UK, "", "", []evidence.Event{
+			contactEv("app", L("2026-11-02 09:00"), evidence.InApp, "", "complaint")},
+			L("2026-11-04 12:00"), Regulator, reasonOmbudsmanFrom, "2026-11-23 23:59", "2026-11-23"},
+		{"UK: Citizens Advice advises, the ombudsman decides", evidence.UK, "", "", []evidence.Event{complaintUK,
+			letterTo("ca", L("2026-11-05 10:00"), evidence.ToAssociation, "Citizens Advice")},
+			L("2026-11-10 12:00"), Regulator, reasonOmbudsmanFrom, "2026-11-23 23:59", "2026-11-23"},
+		{"EU goes to the ADR body", evidence.EU, "", "", []evidence.Event{complaintUK},
 			L("2026-11-10 12:00"), ConsumerAssociation, reasonReplyRunning, "", "2026-11-23"},
-		{"US provider answered", evidence.US, "", []evidence.Event{complaintUK, responseEv("r", L("2026-11-02 18:00"), evidence.ToProvider, false)},
-			L("2026-11-10 12:00"), Regulator, reasonAnswered, "2026-11-02 18:00", "2026-11-02"},
-		{"public post", evidence.UK, "", []evidence.Event{complaintUK, contactEv("p", L("2026-11-04 10:00"), evidence.Social, "", "public")},
-			L("2026-11-10 12:00"), Regulator, reasonReplyRunning, "", "2026-11-23"},
-		{"association without a complaint", evidence.CN, "", []evidence.Event{letterEv("a", L("2026-11-04 10:00"), evidence.ToAssociation)},
+		{"US: Regulation E running", evidence.US, "", "", []evidence.Event{complaintUS},
+			N("2026-11-10 12:00"), Regulator, reasonErrorRunning, "2026-11-16 23:59", "2026-11-16"},
+		{"US: Regulation E passed", evidence.US, "", "", []evidence.Event{complaintUS},
+			N("2026-11-17 12:00"), Regulator, reasonErrorOverdue, "2026-11-16 23:59", "2026-11-16"},
+		{"US provider answered", evidence.US, "", "", []evidence.Event{complaintUS, responseEv("r", N("2026-11-02 18:00"), evidence.ToProvider, false)},
+			N("2026-11-10 12:00"), Regulator, reasonAnswered, "2026-11-02 18:00", "2026-11-02"},
+		{"US: no Regulation E for a frozen account", evidence.US, evidence.AccountFrozen, "", []evidence.Event{complaintUS},
+			N("2026-11-10 12:00"), Regulator, reasonCFPBAnytime, "2026-11-02 10:00", ""},
+		{"public post", evidence.UK, "", "", []evidence.Event{complaintUK, contactEv("p", L("2026-11-04 10:00"), evidence.Social, "", "public")},
+			L("2026-11-10 12:00"), Regulator, reasonOmbudsmanFrom, "", "2026-11-23"},
+		{"association without a complaint", evidence.CN, "", "", []evidence.Event{letterEv("a", L("2026-11-04 10:00"), evidence.ToAssociation)},
 			L("2026-11-10 12:00"), FormalComplaint, reasonComplainFirst, "2026-11-04 10:00", ""},
-		{"CN platform deciding", evidence.CN, "", []evidence.Event{letterEv("c", at(t, "2026-11-02 10:00", sh), evidence.ToProvider),
-			letterEv("a", at(t, "2026-11-20 10:00", sh), evidence.ToAssociation)},
-			at(t, "2026-11-25 12:00", sh), Regulator, reasonPlatformRunning, "", "2026-12-01"},
-		{"CN platform decided", evidence.CN, "", []evidence.Event{letterEv("c", at(t, "2026-11-02 10:00", sh), evidence.ToProvider),
-			letterEv("a", at(t, "2026-11-20 10:00", sh), evidence.ToAssociation)},
-			at(t, "2026-12-02 12:00", sh), Regulator, reasonRegulatorCN, "", ""},
-		{"US regulator running", evidence.US, "", []evidence.Event{letterEv("c", at(t, "2026-11-02 10:00", ny), evidence.ToProvider),
-			letterEv("g", at(t, "2026-11-10 10:00", ny), evidence.ToRegulator)},
-			at(t, "2026-11-12 12:00", ny), Legal, reasonRegulatorRunning, "", "2026-11-25"},
-		{"US regulator answered, closing running", evidence.US, "", []evidence.Event{letterEv("c", at(t, "2026-11-02 10:00", ny), evidence.ToProvider),
-			letterEv("g", at(t, "2026-11-10 10:00", ny), evidence.ToRegulator), responseEv("r", at(t, "2026-11-20 10:00", ny), evidence.ToRegulator, false)},
-			at(t, "2026-11-30 12:00", ny), Legal, reasonRegulatorRunning, "", "2027-01-09"},
-		{"US regulator done", evidence.US, "", []evidence.Event{letterEv("c", at(t, "2026-11-02 10:00", ny), evidence.ToProvider),
-			letterEv("g", at(t, "2026-11-10 10:00", ny), evidence.ToRegulator)},
-			at(t, "2027-02-12 12:00", ny), Legal, reasonLegal, "", ""},
-		{"legal", evidence.UK, "", []evidence.Event{complaintUK, ev("n", evidence.KindNote, L("2026-12-01 10:00"), "legal")},
+		{"CN: complaint, then 12315", evidence.CN, "", "", []evidence.Event{complaintCN},
+			S("2026-11-10 12:00"), Platform, reasonReplyRunning, "", "2026-11-17"},
+		{"CN: 12315 deciding", evidence.CN, "", "", []evidence.Event{complaintCN, to12315},
+			S("2026-11-25 12:00"), Regulator, reasonPlatformRunning, "", "2026-12-01"},
+		{"CN: 12315 late to decide", evidence.CN, "", "", []evidence.Event{complaintCN, to12315},
+			S("2026-12-02 12:00"), Regulator, reasonPlatformOverdue, "", "2026-12-01"},
+		{"CN: 12315 mediating", evidence.CN, "", "", []evidence.Event{complaintCN, to12315,
+			responseFrom("acc", S("2026-11-25 09:00"), evidence.ToRegulator, "12315", false, "受理")},
+			S("2026-12-02 12:00"), Regulator, reasonMediationRunning, "", "2027-01-27"},
+		{"CN: 12315 mediation over", evidence.CN, "", "", []evidence.Event{complaintCN, to12315,
+			responseFrom("acc", S("2026-11-25 09:00"), evidence.ToRegulator, "", false, "accepted")},
+			S("2027-02-01 12:00"), Regulator, reasonMediationEnded, "", "2027-01-27"},
+		{"CN: association, then the PBoC", evidence.CN, "", "", []evidence.Event{complaintCN,
+			letterEv("a", S("2026-11-20 10:00"), evidence.ToAssociation)},
+			S("2026-12-02 12:00"), Regulator, reasonRegulatorCN, "", ""},
+		{"US: CFPB complaint not yet sent on", evidence.US, "", "", []evidence.Event{complaintUS, cfpb},
+			N("2026-11-12 12:00"), Legal, reasonRecordForwarded, "2026-11-10 10:00", ""},
+		{"US: CFPB sent it on, company's 15 days", evidence.US, "", "", []evidence.Event{complaintUS, cfpb, forwarded},
+			N("2026-11-12 12:00"), Legal, reasonRegulatorRunning, "", "2026-11-25"},
+		{"US: company answered, closing running", evidence.US, "", "", []evidence.Event{complaintUS, cfpb, forwarded,
+			responseEv("r", N("2026-11-20 10:00"), evidence.ToRegulator, false)},
+			N("2026-11-30 12:00"), Legal, reasonRegulatorRunning, "", "2027-01-09"},
+		{"US: regulator done", evidence.US, "", "", []evidence.Event{complaintUS, cfpb, forwarded},
+			N("2027-02-12 12:00"), Legal, reasonLegal, "", ""},
+		{"legal", evidence.UK, "", "", []evidence.Event{complaintUK, ev("n", evidence.KindNote, L("2026-12-01 10:00"), "legal")},
 			L("2026-12-10 12:00"), Legal, reasonLegalUnderway, "2026-12-01 10:00", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := testCase(tt.j, evidence.TopupNotCredited)
+			p := tt.problem
+			if p == "" {
+				p = evidence.TopupNotCredited
+			}
+			c := testCase(tt.j, p)
 			if tt.status != "" {
 				c.Status = tt.status
 			}
@@ -659,7 +751,7 @@ func TestNextStep(t *testing.T) {
 			}
 			checkArgs(t, n.Reason, n.Args)
 			if n.Deadline != nil && !strings.Contains(fmt.Sprint(n.Args), n.Deadline.Due.Format(evidence.DateLayout)) &&
-				n.Reason != reasonFinalReferBy {
+				n.Reason != reasonFinalReferBy && n.Reason != reasonAnswered {
 				t.Errorf("Next.Deadline due %s is not the date in the reason (args %v)", n.Deadline.Due, n.Args)
 			}
 		})
@@ -697,15 +789,23 @@ func TestAttention(t *testing.T) {
 	for _, a := range got {
 		ids = append(ids, a.Case.ID)
 	}
-	want := []string{"complaint", "broken-yesterday", "today", "soon"}
+	want := []string{"broken-yesterday", "today", "soon", "complaint"}
 	if !slices.Equal(ids, want) {
 		t.Fatalf("Attention() = %v, want %v", ids, want)
 	}
-	if a := got[0]; a.Deadline.RuleID != "provider.complaint-reply" || a.Overdue != 1 || a.Next.Step != ConsumerAssociation {
-		t.Errorf("Attention()[0] = %s, %d overdue, next %s; want provider.complaint-reply, 1, association", a.Deadline.RuleID, a.Overdue, a.Next.Step)
+	if a := got[3]; a.Deadline.RuleID != "eu.complaint-reply" || a.Overdue != 0 || a.Next.Step != ConsumerAssociation {
+		t.Errorf("Attention()[3] = %s, %d overdue, next %s; want eu.complaint-reply, 0, association", a.Deadline.RuleID, a.Overdue, a.Next.Step)
 	}
-	if got[1].Deadline.Status != Overdue || got[2].Deadline.Status != DueToday || got[3].Deadline.Status != Upcoming {
-		t.Errorf("statuses = %s, %s, %s; want overdue, due-today, upcoming", got[1].Deadline.Status, got[2].Deadline.Status, got[3].Deadline.Status)
+	if got[0].Deadline.Status != Overdue || got[1].Deadline.Status != DueToday || got[2].Deadline.Status != Upcoming {
+		t.Errorf("statuses = %s, %s, %s; want overdue, due-today, upcoming", got[0].Deadline.Status, got[1].Deadline.Status, got[2].Deadline.Status)
+	}
+	// A date from which the user may act is never an alert.
+	uk := Input{Case: testCase(evidence.UK, evidence.RefundRefused), Events: []evidence.Event{
+		letterEv("l", u("2026-10-01 10:00"), evidence.ToProvider), responseEv("r", u("2026-10-05 10:00"), evidence.ToProvider, false)}}
+	for _, a := range Attention([]Input{uk}, now) {
+		if a.Deadline.Effect == YouMayAct {
+			t.Errorf("Attention() lists %s, a date from which the user may act", a.Deadline.RuleID)
+		}
 	}
 	if len(Attention(nil, now)) != 0 {
 		t.Errorf("Attention(nil) is not empty")
@@ -850,6 +950,12 @@ func TestWhen(t *testing.T) {
 		{Deadline{Status: Overdue, DaysLeft: -12}, "esc.when.overdue", []string{"n", "12"}},
 		{Deadline{Status: Met, Due: due, MetAt: due.Add(-30 * time.Hour)}, "esc.when.met", []string{"date", "2026-11-19"}},
 		{Deadline{Status: Late, Due: due, MetAt: due.Add(30 * time.Hour)}, "esc.when.late", []string{"date", "2026-11-22"}},
+		{Deadline{Status: Overdue, DaysLeft: -3, Due: due, Nature: ProviderPromise}, "esc.when.not-kept", []string{"date", "2026-11-20"}},
+		{Deadline{Status: Overdue, DaysLeft: -3, Due: due, Effect: YouMustAct}, "esc.when.limit-passed", []string{"date", "2026-11-20"}},
+		{Deadline{Status: Available, DaysLeft: -2, Due: due, Effect: YouMayAct}, "esc.when.available-since", []string{"date", "2026-11-20"}},
+		{Deadline{Status: DueToday, Due: due, Effect: YouMayAct}, "esc.when.available-today", nil},
+		{Deadline{Status: Upcoming, DaysLeft: 1, Due: due, Effect: YouMayAct}, "esc.when.available-tomorrow", nil},
+		{Deadline{Status: Upcoming, DaysLeft: 6, Due: due, Effect: YouMayAct}, "esc.when.available-in", []string{"n", "6", "date", "2026-11-20"}},
 	}
 	for _, tt := range tests {
 		key, args := tt.d.When()

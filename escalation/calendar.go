@@ -173,8 +173,9 @@ func (c *Calendar) BusinessDaysBetween(a, b time.Time) int {
 
 // Add returns t plus the window d: elapsed hours (so 24h across a daylight
 // saving change is 23 or 25 hours of clock time); calendar days and weeks
-// keep the clock time; months are time.AddDate months clamped to the end of
-// the month (31 August + 6 months is 28 or 29 February); business days as
+// keep the clock time; months (and years, as 12 months) are time.AddDate
+// months clamped to the end of the month (31 August + 6 months is 28 or 29
+// February); business days as
 // in AddBusinessDays. The zero Duration returns t.
 func (c *Calendar) Add(t time.Time, d Duration) time.Time {
 	switch d.Unit {
@@ -186,6 +187,8 @@ func (c *Calendar) Add(t time.Time, d Duration) time.Time {
 		return onDay(t, dayOf(t)+7*int64(d.N))
 	case Months:
 		return addMonths(t, d.N)
+	case Years:
+		return addMonths(t, 12*d.N)
 	case BusinessDays:
 		return c.AddBusinessDays(t, d.N)
 	}

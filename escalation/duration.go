@@ -17,16 +17,17 @@ const (
 	BusinessDays Unit = "bd" // days that are neither weekend nor holiday
 	Weeks        Unit = "w"  // 7 calendar days
 	Months       Unit = "mo" // calendar months, clamped to the month end
+	Years        Unit = "y"  // calendar years (12 months), clamped to the month end
 )
 
-var units = []Unit{Hours, BusinessDays, Days, Weeks, Months}
+var units = []Unit{Hours, BusinessDays, Days, Weeks, Months, Years}
 
 // MaxN is the largest count a [Duration] may have.
 const MaxN = 100000
 
 // Duration is a complaint window such as 24 hours, 15 business days or
 // 6 months. The zero Duration means "no window". Its text form is the count
-// followed by the unit: "24h", "15bd", "7d", "8w", "6mo".
+// followed by the unit: "24h", "15bd", "7d", "8w", "6mo", "3y".
 type Duration struct {
 	N    int  `json:"n"`
 	Unit Unit `json:"unit"`
@@ -60,14 +61,14 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseDuration reads a window such as "24h", "15bd", "7d", "8w" or "6mo"
+// ParseDuration reads a window such as "24h", "15bd", "7d", "8w", "6mo" or "3y"
 // (case-insensitive, space allowed between count and unit). A malformed,
 // negative or too large (over MaxN) window is a *evidence.FieldError on the
 // field "duration" that lists the accepted forms.
 func ParseDuration(s string) (Duration, error) {
 	in := strings.ToLower(strings.TrimSpace(s))
 	bad := &evidence.FieldError{Field: "duration", Reason: evidence.ReasonUnknownValue, Value: s,
-		Allowed: []string{"24h", "7d", "15bd", "8w", "6mo"}}
+		Allowed: []string{"24h", "7d", "15bd", "8w", "6mo", "3y"}}
 	for _, u := range units {
 		num, ok := strings.CutSuffix(in, string(u))
 		if !ok {

@@ -10,8 +10,11 @@ import (
 
 // A UK withdrawal stuck since Friday: the user checked, chatted with
 // support on Monday, got a promise for Tuesday that was broken, and sent a
-// formal complaint on Thursday. Deadlines the user has already reacted to
-// (by the chat or the letter) stay overdue but need no attention.
+// formal complaint on Thursday. The provider's own promises it broke are
+// "not kept" and, reacted to by the chat or the letter, need no
+// attention. The law gives the firm 15 business days (to 3 December) and
+// opens the Financial Ombudsman Service on that date: a date from which
+// the user may act, not a deadline.
 func ExampleAssess() {
 	london, err := time.LoadLocation("Europe/London")
 	if err != nil {
@@ -54,12 +57,13 @@ func ExampleAssess() {
 	fmt.Printf("evidence: %d of %d, missing %s\n", a.Checklist.Done, a.Checklist.Total, a.Checklist.Missing[0].Key)
 	// Output:
 	// position: formal-complaint
-	// next: regulator esc.reason.reply-running [date 2026-12-03]
-	//   provider.withdrawal-contact 2026-11-08 09:30 overdue  esc.when.overdue [n 12]
-	//   promise                     2026-11-10 17:00 overdue  esc.when.overdue [n 10]
-	//   provider.withdrawal-arrive  2026-11-11 23:59 overdue  esc.when.overdue [n 9]
-	// ! provider.complaint-reply    2026-11-13 10:00 overdue  esc.when.overdue [n 7]
+	// next: regulator esc.reason.ombudsman-from [date 2026-12-03]
+	//   provider.withdrawal-contact 2026-11-08 09:30 overdue  esc.when.not-kept [date 2026-11-08]
+	//   promise                     2026-11-10 17:00 overdue  esc.when.not-kept [date 2026-11-10]
+	//   provider.withdrawal-arrive  2026-11-11 23:59 overdue  esc.when.not-kept [date 2026-11-11]
 	// ! uk.complaint-reply          2026-12-03 23:59 upcoming esc.when.days-left [n 13]
-	// ! uk.ombudsman-after          2027-01-07 23:59 upcoming esc.when.days-left [n 48]
+	//   uk.ombudsman-after          2026-12-03 23:59 upcoming esc.when.available-in [n 13 date 2026-12-03]
+	//   uk.notify-within            2027-12-06 23:59 met      esc.when.met [date 2026-11-09]
+	//   uk.time-limit               2032-11-06 23:59 met      esc.when.met [date 2026-11-12]
 	// evidence: 4 of 5, missing esc.item.balance
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"redress/evidence"
 	"redress/lang"
 )
 
@@ -47,20 +48,32 @@ func placeholders(s string) []string {
 // usedKeys lists every translation key the package can hand out.
 func usedKeys() []string {
 	keys := []string{DisclaimerKey, CheckLocallyKey, "esc.checklist.summary"}
-	for _, s := range append(slices.Clone(Ladder), NotStarted, Done) {
+	for _, s := range append(LadderFor(evidence.CN), NotStarted, Done) {
 		keys = append(keys, s.Key())
 	}
-	for _, c := range []Clock{ClockTopupCredit, ClockWithdrawalArrive, ClockContactSupportAfter, ClockEmailReply,
-		ClockComplaintReply, ClockComplaintReplyExtended, ClockOmbudsmanAfter, ClockOmbudsmanReferWithin,
-		ClockRegulatorReply, ClockRegulatorClose, ClockPlatformAccept, ClockPromise} {
+	for _, c := range Clocks {
 		keys = append(keys, "esc.clock."+string(c))
 	}
-	for _, s := range []Status{Upcoming, DueToday, Overdue, Met, Late} {
+	for _, s := range []Status{Upcoming, DueToday, Overdue, Met, Late, Available} {
 		keys = append(keys, "esc.status."+string(s))
 	}
 	for _, r := range rules {
 		keys = append(keys, r.Key)
 	}
+	for _, r := range rights {
+		keys = append(keys, r.Key)
+	}
+	for _, b := range bodies {
+		keys = append(keys, b.Key, b.AskKey)
+		if b.NeedsCity {
+			k, _ := b.NameKey("")
+			keys = append(keys, k)
+		}
+		if b.NoteKey != "" {
+			keys = append(keys, b.NoteKey)
+		}
+	}
+	keys = append(keys, warningKeys...)
 	for id := range items {
 		keys = append(keys, "esc.item."+id)
 	}
@@ -72,6 +85,9 @@ func usedKeys() []string {
 	for _, d := range []Deadline{
 		{Status: Met, Due: now}, {Status: Late, Due: now}, {Status: Overdue, DaysLeft: 0}, {Status: Overdue, DaysLeft: -1},
 		{Status: Overdue, DaysLeft: -5}, {Status: DueToday}, {Status: Upcoming, DaysLeft: 1}, {Status: Upcoming, DaysLeft: 4},
+		{Status: Overdue, Nature: ProviderPromise}, {Status: Overdue, Effect: YouMustAct},
+		{Status: Available, Effect: YouMayAct}, {Status: DueToday, Effect: YouMayAct},
+		{Status: Upcoming, Effect: YouMayAct, DaysLeft: 1}, {Status: Upcoming, Effect: YouMayAct, DaysLeft: 5},
 	} {
 		k, _ := d.When()
 		keys = append(keys, k)

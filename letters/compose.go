@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"redress/escalation"
 	"redress/evidence"
 )
 
@@ -42,25 +43,48 @@ type Input struct {
 	To     Recipient
 	Lang   evidence.Language // zh or en, independent of the UI language
 	Date   time.Time         // the letter date, in the case's local zone
-	// ReplyDays is the number of days given for a reply; 0 means the
-	// default for the recipient (14 for the provider, 30 for the others).
+	// ReplyDays, when positive, asks for a reply within that many calendar
+	// days — unless the law gives the addressee longer (the letter never
+	// asks for less than the statutory window). 0 means the statutory
+	// window (escalation.ReplyRule): UK and EU 15 business days, CN 15
+	// days, US Regulation E 10 business days, a Chinese authority 7 working
+	// days; where there is none, 14 days for the provider and no date for
+	// the other bodies.
 	ReplyDays int
 	Exhibits  []Exhibit
-	// RecipientName and RecipientAddress override the default addressee
-	// (the provider's complaints team, or the usual consumer association or
-	// regulator of the case's jurisdiction). The address may have several
-	// lines.
+	// Body is the complaint body a letter to an association or a regulator
+	// goes to (an escalation.Body ID, e.g. "uk.fos", "cn.12315"); "" or an
+	// ID of another jurisdiction or party means the party's default body.
+	// It decides the addressee and what the letter asks for.
+	Body string
+	// City is the user's city: a Chinese letter to the consumer
+	// association goes to the association of that city.
+	City string
+	// RecipientName and RecipientAddress override the addressee's name
+	// (the provider's complaints team, or the body's usual name) and give
+	// its address; the address may have several lines.
 	RecipientName, RecipientAddress string
+	// ProviderAddress and ProviderContact complete the block that names
+	// the provider in letters to bodies (被投诉人).
+	ProviderAddress, ProviderContact string
+	// Calendar counts business days for the reply-by date and the dates
+	// the letter cites (nil: weekends only); Overrides are the case's rule
+	// windows.
+	Calendar  *escalation.Calendar
+	Overrides map[string]escalation.Duration
 }
 
 // Letter is a composed letter, block by block. Text joins the blocks in the
 // layout conventional for the letter's language.
 type Letter struct {
-	Lang       evidence.Language
-	Sender     []string
-	Addressee  []string
-	Date       string
-	Subject    string // with its "Re: " or "事由：" label
+	Lang      evidence.Language
+	Sender    []string
+	Addressee []string
+	Date      string
+	Subject   string // with its "Re: " or "事由：" label
+	// Respondent names the provider complained about, with its address and
+	// contact, in letters to bodies ("被投诉人：…").
+	Respondent []string
 	Salutation string
 	Paragraphs []string // body, request and deadline paragraphs, in order
 	Enclosures []string // "E-1 — caption (file name)"
@@ -68,23 +92,22 @@ type Letter struct {
 	Signature  []string
 }
 
-// Default reply periods, in days.
-const (
-	ProviderReplyDays = 14
-	OtherReplyDays    = 30
-)
+// ProviderReplyDays is the reply period, in days, a letter to the provider
+// asks for where the law sets none.
+const ProviderReplyDays = 14
 
 // Compose writes the letter for in. Missing data never shows as a
 // placeholder: the sentence that needs it is left out or worded neutrally.
 func Compose(in Input) Letter {
 	f := newFacts(in)
-	w := writerFor(f.lang)
+	w := writerFor(f.lang, f.c.Jurisdiction)
 	l := Letter{
 		Lang:       f.lang,
 		Sender:     w.sender(f),
 		Addressee:  w.addressee(f),
 		Date:       w.date(f.date),
 		Subject:    w.subject(f),
+		Respondent: w.respondent(f),
 		Closing:    w.closing(),
 		Signature:  w.signature(f),
 		Enclosures: []string{},
@@ -105,6 +128,9 @@ func Compose(in Input) Letter {
 		}
 	}
 	add(w.history(f))
+	add(w.otherSteps(f))
+	add(w.legalBasis(f))
+	add(w.keyDates(f))
 	add(w.request(f))
 	add(w.deadline(f))
 	add(w.enclosing(f))
@@ -136,6 +162,7 @@ func (l Letter) Text() string {
 		add(l.Sender...)
 		add(l.Addressee...)
 		add(l.Subject)
+		add(l.Respondent...)
 		add(l.Salutation)
 		for _, p := range l.Paragraphs {
 			add(zhIndent + p)
@@ -143,7 +170,11 @@ func (l Letter) Text() string {
 		if l.Closing != "" {
 			add(zhIndent + l.Closing)
 		}
-		add(append(slices.Clone(l.Signature), l.Date)...)
+		date := l.Date
+		if date != "" {
+			date = "日期：" + date
+		}
+		add(append(slices.Clone(l.Signature), date)...)
 		if len(l.Enclosures) > 0 {
 			add(append([]string{"附件："}, l.Enclosures...)...)
 		}
@@ -152,6 +183,7 @@ func (l Letter) Text() string {
 		add(l.Date)
 		add(l.Addressee...)
 		add(l.Subject)
+		add(l.Respondent...)
 		add(l.Salutation)
 		for _, p := range l.Paragraphs {
 			add(p)
@@ -175,6 +207,7 @@ type writer interface {
 	sender(f *facts) []string
 	addressee(f *facts) []string
 	subject(f *facts) string
+	respondent(f *facts) []string
 	salutation(f *facts, addressee []string) string
 	intro(f *facts) string
 	happened(f *facts) string
@@ -182,6 +215,9 @@ type writer interface {
 	contacts(f *facts) string
 	promise(f *facts, c evidence.Event) string
 	history(f *facts) string
+	otherSteps(f *facts) string
+	legalBasis(f *facts) string
+	keyDates(f *facts) string
 	request(f *facts) string
 	deadline(f *facts) string
 	enclosing(f *facts) string
@@ -190,11 +226,14 @@ type writer interface {
 	signature(f *facts) []string
 }
 
-func writerFor(l evidence.Language) writer {
+// writerFor picks the wording: Chinese, or English — American for US
+// cases ("Sincerely", "unauthorized", "November 28, 2026"), British
+// otherwise.
+func writerFor(l evidence.Language, j evidence.Jurisdiction) writer {
 	if l == evidence.Chinese {
 		return zh{}
 	}
-	return en{}
+	return en{us: j == evidence.US}
 }
 
 // facts is the input sorted and sifted for the writers.
@@ -204,14 +243,27 @@ type facts struct {
 	to       Recipient
 	lang     evidence.Language
 	date     time.Time // letter date
-	days     int       // reply period
-	deadline time.Time
 	incident time.Time // zero when unknown
+	body     escalation.Body
+	city     string
+
+	// The reply the letter asks for: by deadline, under rule when the
+	// law sets the window (statutory), else within days.
+	days      int
+	deadline  time.Time
+	rule      escalation.Rule
+	statutory bool
 
 	txs       []evidence.Event // transactions, oldest first
 	contacts  []evidence.Event // contacts, oldest first
 	letters   []evidence.Event // letters sent to the provider
 	responses []evidence.Event // responses from the provider
+	referrals []evidence.Event // letters already sent to bodies, oldest first
+	police    []evidence.Event // notes and documents about a police report
+	bank      []evidence.Event // notes and documents about a dispute with the bank (chargeback)
+
+	rights    []escalation.Right
+	deadlines []escalation.Deadline // the law's clocks at the letter date
 
 	see map[string][]string // event ID → exhibit numbers
 }
@@ -238,14 +290,27 @@ func newFacts(in Input) *facts {
 	if f.date.IsZero() {
 		f.date = time.Now()
 	}
-	f.days = in.ReplyDays
-	if f.days <= 0 {
-		f.days = OtherReplyDays
-		if f.to == Provider {
-			f.days = ProviderReplyDays
+	to := string(f.to)
+	if f.to != Provider {
+		b, ok := escalation.LookupBody(in.Body)
+		if !ok || b.Jurisdiction != bodyJurisdiction(c.Jurisdiction) || b.Party != to {
+			b = escalation.DefaultBody(c.Jurisdiction, to)
+		}
+		f.body = b
+	}
+	f.city = clean(in.City)
+	if due, r, ok := escalation.ReplyBy(f.c, to, f.body.ID, f.date, in.Calendar, in.Overrides); ok {
+		f.deadline, f.rule, f.statutory = due, r, true
+	}
+	days := in.ReplyDays
+	if days <= 0 && !f.statutory && f.to == Provider {
+		days = ProviderReplyDays
+	}
+	if days > 0 {
+		if d := f.date.AddDate(0, 0, days); !f.statutory || d.After(f.deadline) {
+			f.days, f.deadline, f.statutory = days, d, false
 		}
 	}
-	f.deadline = f.date.AddDate(0, 0, f.days)
 
 	events := make([]evidence.Event, 0, len(in.Events))
 	for _, e := range in.Events {
@@ -266,8 +331,17 @@ func newFacts(in Input) *facts {
 			f.letters = append(f.letters, e)
 		case e.Kind == evidence.KindResponse && e.Response != nil && party(e.Response.From) == evidence.ToProvider:
 			f.responses = append(f.responses, e)
+		case e.Kind == evidence.KindLetter && e.Letter != nil:
+			f.referrals = append(f.referrals, e)
+		case mentions(e, policeWords):
+			f.police = append(f.police, e)
+		case mentions(e, bankWords):
+			f.bank = append(f.bank, e)
 		}
 	}
+	f.rights = escalation.Rights(c.Jurisdiction, c.Problem)
+	f.deadlines = escalation.Assess(escalation.Input{Case: f.c, Events: events, Overrides: in.Overrides,
+		Calendar: in.Calendar}, f.date).Deadlines
 
 	if c.Incident != "" {
 		if t, err := time.ParseInLocation(evidence.DateLayout, c.Incident, f.date.Location()); err == nil {
@@ -284,6 +358,71 @@ func newFacts(in Input) *facts {
 		}
 	}
 	return f
+}
+
+// bodyJurisdiction is the jurisdiction whose bodies a case uses: its own,
+// or OTHER's for an unknown one.
+func bodyJurisdiction(j evidence.Jurisdiction) evidence.Jurisdiction {
+	if slices.Contains(evidence.Jurisdictions, j) {
+		return j
+	}
+	return evidence.Other
+}
+
+// Words that tell a note or document about a police report, or about a
+// dispute raised with the user's bank (a chargeback): as tags, or in its
+// summary or notes.
+var (
+	policeWords = []string{"police-report", "police", "报警", "报案", "报警回执"}
+	bankWords   = []string{"chargeback", "bank-dispute", "拒付", "银行争议", "银行申诉", "bank dispute", "dispute with my bank"}
+)
+
+// mentions reports whether a note, document or screenshot is about one of
+// the words: as a tag, or in its summary, notes or caption.
+func mentions(e evidence.Event, words []string) bool {
+	switch e.Kind {
+	case evidence.KindNote, evidence.KindDocument, evidence.KindScreenshot:
+	default:
+		return false
+	}
+	text := strings.ToLower(e.Summary + " " + e.Notes)
+	if e.Exhibit != nil {
+		text += " " + strings.ToLower(e.Exhibit.Caption)
+	}
+	for _, w := range words {
+		if slices.Contains(e.Tags, w) || strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// referredTo returns the first letter already sent to body, or nil.
+func (f *facts) referredTo(body string) *evidence.Event {
+	for i := range f.referrals {
+		if escalation.BodyOf(f.c.Jurisdiction, &f.referrals[i]) == body {
+			return &f.referrals[i]
+		}
+	}
+	return nil
+}
+
+// citedDeadlines are the law's clocks the letter cites: those that bind
+// the provider or open a body to the user, started before the letter date
+// and not yet met (a met one is told by the history).
+func (f *facts) citedDeadlines() []escalation.Deadline {
+	var out []escalation.Deadline
+	for _, d := range f.deadlines {
+		if d.Nature != escalation.Law || d.Effect == escalation.YouMustAct || d.Start.After(f.date) ||
+			d.Status == escalation.Met || d.Status == escalation.Late {
+			continue
+		}
+		if r, ok := escalation.Lookup(d.RuleID); !ok || r.Source.Short == "" {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func party(s string) string {
@@ -456,39 +595,23 @@ func numbered(items []string) string {
 	return b.String()
 }
 
-// body addresses: default recipients per jurisdiction.
-type body struct {
-	en, enRef string   // English name, and its in-sentence form
-	zh        string   // Chinese name
-	enExtra   []string // extra English addressee lines
-	zhExtra   []string // extra Chinese addressee lines
-}
-
-var associations = map[evidence.Jurisdiction]body{
-	evidence.CN: {en: "China Consumers' Association", enRef: "the China Consumers' Association", zh: "中国消费者协会"},
-	evidence.UK: {en: "Citizens Advice Consumer Service", enRef: "the Citizens Advice Consumer Service", zh: "英国公民咨询局消费者服务（Citizens Advice）"},
-	evidence.EU: {en: "European Consumer Centre", enRef: "the European Consumer Centre", zh: "欧洲消费者中心（European Consumer Centre）"},
-	evidence.US: {en: "Office of the Attorney General", enRef: "the State Attorney General's consumer protection office", zh: "州检察长办公室消费者保护部门",
-		enExtra: []string{"Consumer Protection Division"}},
-	evidence.Other: {en: "Consumer Protection Organisation", enRef: "the consumer protection organisation", zh: "消费者权益保护组织"},
-}
-
-var regulators = map[evidence.Jurisdiction]body{
-	evidence.CN: {en: "People's Bank of China", enRef: "the People's Bank of China", zh: "中国人民银行",
-		enExtra: []string{"Financial Consumer Protection (hotline 12363)"}, zhExtra: []string{"金融消费者权益保护（12363）"}},
-	evidence.UK:    {en: "Financial Ombudsman Service", enRef: "the Financial Ombudsman Service", zh: "英国金融申诉专员服务机构（Financial Ombudsman Service）"},
-	evidence.EU:    {en: "National Competent Authority for Payment Services", enRef: "the national competent authority for payment services", zh: "所在成员国支付服务主管机构"},
-	evidence.US:    {en: "Consumer Financial Protection Bureau", enRef: "the Consumer Financial Protection Bureau", zh: "美国消费者金融保护局（CFPB）"},
-	evidence.Other: {en: "Financial Regulator or Ombudsman", enRef: "the financial regulator or ombudsman", zh: "金融监管机构或金融申诉专员"},
-}
-
-func defaultBody(to Recipient, j evidence.Jurisdiction) body {
-	m := regulators
-	if to == Association {
-		m = associations
+// firstReferral is the first letter to a body sent before the letter
+// date, or nil.
+func (f *facts) firstReferral() *evidence.Event {
+	for i := range f.referrals {
+		if f.referrals[i].At.Before(f.date) {
+			return &f.referrals[i]
+		}
 	}
-	if b, ok := m[j]; ok {
-		return b
+	return nil
+}
+
+// isASCII reports whether s is plain ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
 	}
-	return m[evidence.Other]
+	return true
 }

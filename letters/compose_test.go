@@ -72,17 +72,22 @@ var kindPhrases = map[evidence.Problem]map[evidence.Language]string{
 func want(lang evidence.Language, to Recipient) []string {
 	if lang == evidence.Chinese {
 		w := []string{"事由：关于", "尊敬的", "Zhang Wei", "BP-7731-0042", "zhang.wei@example.com",
-			"交易号TX2026111809300042", "金额1,280.00 元", "2026年11月18日 09:30（UTC+08:00）",
+			"交易号TX2026111809300042", "金额人民币1,280.00元", "2026年11月18日 09:30（UTC+08:00）",
 			"客服：Li Na", "编号：CS-4411", "通过在线客服", "承诺：“The money will be credited within 24 hours”",
-			"该承诺未兑现", "Credit 1,280.00 CNY to my account", "争议金额为1,280.00 元",
+			"该承诺未兑现", "Credit 1,280.00 CNY to my account", "争议金额为人民币1,280.00元",
 			"附件：\nE-1 — Top-up receipt（IMG_0001.png）\nE-2 — Chat transcript（chat.pdf）\nE-3 — 截图（balance.png）",
-			"（见附件E-1）", "见附件E-2", "此致\n敬礼！", "投诉人：Zhang Wei", "联系方式：zhang.wei@example.com",
-			"账户：BP-7731-0042", "2026年11月22日\n"}
-		if to == Provider {
-			return append(w, "2026年12月6日前", "14日内", "BrightPay客户投诉部", "贵司")
+			"（见附件E-1）", "见附件E-2", "此致\n敬礼！", "投诉人（签字）：\n姓名：Zhang Wei\n联系方式：zhang.wei@example.com",
+			"账户：BP-7731-0042", "日期：2026年11月22日\n", "本人投诉的法律依据如下：", "《消费者权益保护法》第四十六条"}
+		switch to {
+		case Provider:
+			return append(w, "最迟于2026年12月7日前", "自收到本函之日起15日内", "BrightPay客户投诉部", "贵司",
+				"如届时未获满意答复，本人将向中国人民银行（12363）等有关部门反映。")
+		case Association:
+			return append(w, "盼复。", "致：当地消费者协会", "被投诉人：BrightPay", "依照《消费者权益保护法》第三十七条，恳请贵会受理",
+				"2026年11月20日，本人通过email向BrightPay提交了书面投诉（收件人：Complaints Team；编号：LTR-77）", "BrightPay至今未作答复")
 		}
-		return append(w, "2026年12月22日前", "30日内", "2026年11月20日，本人通过email向BrightPay提交了书面投诉（收件人：Complaints Team；编号：LTR-77）",
-			"BrightPay至今未作答复")
+		return append(w, "即于2026年12月1日前", "自收到本函之日起7个工作日内予以处理并告知本人", "被投诉人：BrightPay",
+			"2026年11月20日，本人通过email向BrightPay提交了书面投诉（收件人：Complaints Team；编号：LTR-77）", "BrightPay至今未作答复")
 	}
 	w := []string{"Re: ", "Dear Sir or Madam,", "Zhang Wei", "BP-7731-0042", "zhang.wei@example.com",
 		"transaction ID TX2026111809300042", "1,280.00 CNY", "18 November 2026 at 09:30 (UTC+08:00)",
@@ -90,11 +95,19 @@ func want(lang evidence.Language, to Recipient) []string {
 		"This promise was not kept", "Credit 1,280.00 CNY to my account", "The amount in dispute is 1,280.00 CNY.",
 		"Enclosures:\nE-1 — Top-up receipt (IMG_0001.png)\nE-2 — Chat transcript (chat.pdf)\nE-3 — Screenshot (balance.png)",
 		"(see E-1)", "see E-2)", "Yours faithfully,", "Contact: zhang.wei@example.com", "Account ID: BP-7731-0042",
-		"22 November 2026\n"}
-	if to == Provider {
-		return append(w, "by 6 December 2026", "within 14 days", "BrightPay Complaints Team\n", "Re: Formal complaint")
+		"22 November 2026\n", "My complaint rests on the following rules:"}
+	switch to {
+	case Provider:
+		return append(w, "that is by 7 December 2026 if it reaches you on the date of this letter", "within 15 days of receiving this complaint",
+			"BrightPay Complaints Team\n", "Re: Formal complaint", "I intend to refer the matter to the People's Bank of China (12363).")
+	case Association:
+		return append(w, "I look forward to hearing from you.", "Local Consumers' Association", "Company complained about: BrightPay",
+			"Re: Complaint against BrightPay",
+			"On 20 November 2026 I sent a written complaint to BrightPay by email (addressed to Complaints Team; reference: LTR-77).",
+			"BrightPay did not answer my complaint of 20 November 2026")
 	}
-	return append(w, "by 22 December 2026", "within 30 days", "Re: Complaint against BrightPay",
+	return append(w, "by 1 December 2026", "within 7 business days of receiving it", "Re: Complaint against BrightPay",
+		"Company complained about: BrightPay",
 		"On 20 November 2026 I sent a written complaint to BrightPay by email (addressed to Complaints Team; reference: LTR-77).",
 		"BrightPay did not answer my complaint of 20 November 2026")
 }
@@ -174,8 +187,9 @@ func TestComposeMissingData(t *testing.T) {
 					if !strings.HasPrefix(l.Subject, prefix) {
 						t.Errorf("Compose(empty case).Subject = %q, want prefix %q", l.Subject, prefix)
 					}
-					if len(l.Signature) != 0 || len(l.Sender) != 0 {
-						t.Errorf("Compose(empty case) Signature = %q, Sender = %q, want none", l.Signature, l.Sender)
+					wantSig := map[evidence.Language]int{evidence.English: 0, evidence.Chinese: 1}[lang] // 投诉人（签字）：
+					if len(l.Signature) != wantSig || len(l.Sender) != 0 {
+						t.Errorf("Compose(empty case) Signature = %q, Sender = %q, want %d lines and none", l.Signature, l.Sender, wantSig)
 					}
 					if l.Enclosures[0] != "E-1" {
 						t.Errorf("Compose(bare exhibit).Enclosures = %q, want [E-1]", l.Enclosures)
@@ -321,23 +335,44 @@ func TestComposeEventOrderAndOffsets(t *testing.T) {
 	}
 }
 
+// TestComposeReplyDays: the reply date is the statutory one, counted by
+// hand from the letter's date (Sunday 22 November 2026) — UK and EU 15
+// business days to Friday 11 December; CN 15 days to 7 December; a Chinese
+// authority 7 working days to Tuesday 1 December; US Regulation E 10
+// business days to Friday 4 December — never shorter when ReplyDays asks
+// for less; 14 days (6 December) where no law sets one.
 func TestComposeReplyDays(t *testing.T) {
 	tests := []struct {
+		name string
+		j    evidence.Jurisdiction
+		p    evidence.Problem
 		to   Recipient
 		days int
 		want string
 	}{
-		{Provider, 0, "within 14 days of the date of this letter, that is by 6 December 2026."},
-		{Association, 0, "within 30 days of the date of this letter, that is by 22 December 2026."},
-		{Regulator, -3, "within 30 days of the date of this letter, that is by 22 December 2026."},
-		{Provider, 1, "within 1 day of the date of this letter, that is by 23 November 2026."},
-		{Regulator, 56, "within 56 days of the date of this letter, that is by 17 January 2027."},
+		{"CN provider", evidence.CN, evidence.OtherProblem, Provider, 0,
+			"within 15 days of receiving this complaint, that is by 7 December 2026 if it reaches you on the date of this letter."},
+		{"CN association: no statutory date", evidence.CN, evidence.OtherProblem, Association, 0, "I look forward to hearing from you."},
+		{"CN regulator: 7 working days", evidence.CN, evidence.OtherProblem, Regulator, -3, "within 7 business days of receiving it: I look forward to hearing from you by 1 December 2026."},
+		{"never shorter than the law", evidence.CN, evidence.OtherProblem, Provider, 1, "that is by 7 December 2026 if it reaches you"},
+		{"longer than the law", evidence.CN, evidence.OtherProblem, Regulator, 56, "within 56 days of the date of this letter, that is by 17 January 2027."},
+		{"UK provider", evidence.UK, evidence.PaymentFailed, Provider, 0,
+			"Under FCA DISP 1.6.2A R you must send me your final response within 15 business days of receiving this complaint, that is by 11 December 2026 if it reaches you on the date of this letter."},
+		{"UK provider, longer by choice", evidence.UK, evidence.PaymentFailed, Provider, 30, "within 30 days of the date of this letter, that is by 22 December 2026."},
+		{"EU provider", evidence.EU, evidence.RefundRefused, Provider, 0,
+			"Under PSD2 art. 101(2) you must send me your final response within 15 business days of receiving this complaint, that is by 11 December 2026"},
+		{"US error: Regulation E", evidence.US, evidence.TopupNotCredited, Provider, 0,
+			"This letter is a notice of error under Regulation E, 12 CFR 1005.11(c). You must investigate it within 10 business days of receiving it, that is by December 4, 2026 if it reaches you"},
+		{"US, no error: 14 days", evidence.US, evidence.AccountFrozen, Provider, 0, "within 14 days of the date of this letter, that is by December 6, 2026."},
+		{"OTHER: 14 days", evidence.Other, evidence.AccountFrozen, Provider, 0, "within 14 days of the date of this letter, that is by 6 December 2026."},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s/%d", tt.to, tt.days), func(t *testing.T) {
-			text := Compose(Input{Case: fullCase(evidence.OtherProblem), To: tt.to, Lang: evidence.English, Date: letterDate, ReplyDays: tt.days}).Text()
+		t.Run(tt.name, func(t *testing.T) {
+			c := fullCase(tt.p)
+			c.Jurisdiction = tt.j
+			text := Compose(Input{Case: c, To: tt.to, Lang: evidence.English, Date: letterDate, ReplyDays: tt.days}).Text()
 			if !strings.Contains(text, tt.want) {
-				t.Errorf("Compose(%s, ReplyDays %d).Text() lacks %q:\n%s", tt.to, tt.days, tt.want, text)
+				t.Errorf("Compose(%s, %s, %s, ReplyDays %d).Text() lacks %q:\n%s", tt.j, tt.p, tt.to, tt.days, tt.want, text)
 			}
 		})
 	}
@@ -347,28 +382,40 @@ func TestComposeAddressees(t *testing.T) {
 	tests := []struct {
 		j         evidence.Jurisdiction
 		to        Recipient
+		body      string
+		city      string
 		lang      evidence.Language
 		addressee string
 		salute    string
 	}{
-		{evidence.CN, Association, evidence.Chinese, "致：中国消费者协会", "尊敬的中国消费者协会："},
-		{evidence.CN, Regulator, evidence.Chinese, "致：中国人民银行\n金融消费者权益保护（12363）", "尊敬的中国人民银行："},
-		{evidence.CN, Regulator, evidence.English, "People's Bank of China\nFinancial Consumer Protection (hotline 12363)", "Dear Sir or Madam,"},
-		{evidence.UK, Regulator, evidence.English, "Financial Ombudsman Service", "Dear Sir or Madam,"},
-		{evidence.EU, Regulator, evidence.English, "National Competent Authority for Payment Services", "Dear Sir or Madam,"},
-		{evidence.US, Regulator, evidence.English, "Consumer Financial Protection Bureau", "Dear Sir or Madam,"},
-		{evidence.US, Association, evidence.English, "Office of the Attorney General\nConsumer Protection Division", "Dear Sir or Madam,"},
-		{evidence.Other, Regulator, evidence.Chinese, "致：金融监管机构或金融申诉专员", "尊敬的金融监管机构或金融申诉专员："},
-		{"", Association, evidence.English, "Consumer Protection Organisation", "Dear Sir or Madam,"},
-		{evidence.UK, Provider, evidence.Chinese, "致：BrightPay客户投诉部", "尊敬的BrightPay客户投诉部："},
+		{evidence.CN, Association, "", "", evidence.Chinese, "致：当地消费者协会", "尊敬的当地消费者协会："},
+		{evidence.CN, Association, "", "上海", evidence.Chinese, "致：上海市消费者协会", "尊敬的上海市消费者协会："},
+		{evidence.CN, Association, "", "杭州市", evidence.Chinese, "致：杭州市消费者协会", "尊敬的杭州市消费者协会："},
+		{evidence.CN, Association, "", "Shanghai", evidence.English, "Shanghai Consumers' Association", "Dear Sir or Madam,"},
+		{evidence.CN, Regulator, "", "", evidence.Chinese, "致：中国人民银行\n金融消费权益保护（12363）", "尊敬的中国人民银行："},
+		{evidence.CN, Regulator, "cn.12315", "", evidence.Chinese, "致：市场监督管理部门\n（全国12315平台）", "尊敬的市场监督管理部门："},
+		{evidence.CN, Regulator, "cn.nfra", "", evidence.Chinese, "致：国家金融监督管理总局\n消费者权益保护（12378）", "尊敬的国家金融监督管理总局："},
+		{evidence.CN, Regulator, "uk.fos", "", evidence.Chinese, "致：中国人民银行\n金融消费权益保护（12363）", "尊敬的中国人民银行："},
+		{evidence.CN, Regulator, "", "", evidence.English, "People's Bank of China, local branch (Financial Consumer Protection, 12363)", "Dear Sir or Madam,"},
+		{evidence.UK, Regulator, "", "", evidence.English, "Financial Ombudsman Service", "Dear Sir or Madam,"},
+		{evidence.UK, Association, "", "", evidence.English, "Citizens Advice", "Dear Sir or Madam,"},
+		{evidence.EU, Regulator, "", "", evidence.English, "National Competent Authority for Payment Services", "Dear Sir or Madam,"},
+		{evidence.EU, Association, "", "", evidence.English, "Alternative Dispute Resolution Body", "Dear Sir or Madam,"},
+		{evidence.EU, Association, "eu.ecc", "", evidence.English, "European Consumer Centre", "Dear Sir or Madam,"},
+		{evidence.US, Regulator, "", "", evidence.English, "Consumer Financial Protection Bureau", "Dear Sir or Madam:"},
+		{evidence.US, Regulator, "us.state-regulator", "", evidence.English, "State Money Transmitter Regulator", "Dear Sir or Madam:"},
+		{evidence.US, Association, "", "", evidence.English, "Office of the Attorney General, Consumer Protection Division", "Dear Sir or Madam:"},
+		{evidence.Other, Regulator, "", "", evidence.Chinese, "致：金融监管机构或金融申诉专员", "尊敬的金融监管机构或金融申诉专员："},
+		{"", Association, "", "", evidence.English, "Consumer Protection Organisation", "Dear Sir or Madam,"},
+		{evidence.UK, Provider, "", "", evidence.Chinese, "致：BrightPay客户投诉部", "尊敬的BrightPay客户投诉部："},
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s/%s/%s", tt.j, tt.to, tt.lang), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s/%s/%s/%s/%s", tt.j, tt.to, tt.body, tt.city, tt.lang), func(t *testing.T) {
 			c := fullCase(evidence.OtherProblem)
 			c.Jurisdiction = tt.j
-			l := Compose(Input{Case: c, To: tt.to, Lang: tt.lang, Date: letterDate})
+			l := Compose(Input{Case: c, To: tt.to, Body: tt.body, City: tt.city, Lang: tt.lang, Date: letterDate})
 			if got := strings.Join(l.Addressee, "\n"); got != tt.addressee {
-				t.Errorf("Compose(%s, %s).Addressee = %q, want %q", tt.j, tt.to, got, tt.addressee)
+				t.Errorf("Compose(%s, %s, %s).Addressee = %q, want %q", tt.j, tt.to, tt.body, got, tt.addressee)
 			}
 			if l.Salutation != tt.salute {
 				t.Errorf("Compose(%s, %s).Salutation = %q, want %q", tt.j, tt.to, l.Salutation, tt.salute)
@@ -376,12 +423,20 @@ func TestComposeAddressees(t *testing.T) {
 		})
 	}
 	l := Compose(Input{Case: fullCase(evidence.OtherProblem), To: Regulator, Lang: evidence.Chinese, Date: letterDate,
-		RecipientName: "中国人民银行上海总部", RecipientAddress: "上海市浦东新区\n陆家嘴东路181号"})
+		RecipientName: "中国人民银行上海总部", RecipientAddress: "上海市浦东新区\n陆家嘴东路181号",
+		ProviderAddress: "北京市朝阳区\n某某路1号", ProviderContact: "95188"})
 	if got, want := strings.Join(l.Addressee, "\n"), "致：中国人民银行上海总部\n上海市浦东新区\n陆家嘴东路181号"; got != want {
 		t.Errorf("Compose(RecipientName).Addressee = %q, want %q", got, want)
 	}
 	if l.Salutation != "尊敬的中国人民银行上海总部：" {
 		t.Errorf("Compose(RecipientName).Salutation = %q", l.Salutation)
+	}
+	if got, want := strings.Join(l.Respondent, "\n"), "被投诉人：BrightPay\n地址：北京市朝阳区\n某某路1号\n联系方式：95188"; got != want {
+		t.Errorf("Compose(provider details).Respondent = %q, want %q", got, want)
+	}
+	if l := Compose(Input{Case: fullCase(evidence.OtherProblem), To: Provider, Lang: evidence.Chinese, Date: letterDate,
+		ProviderAddress: "北京市"}); len(l.Respondent) != 0 {
+		t.Errorf("a letter to the provider names it as the respondent: %q", l.Respondent)
 	}
 }
 
@@ -404,7 +459,7 @@ func TestComposeDefaults(t *testing.T) {
 	// With no remedy, a default one for the kind.
 	c.Remedy = ""
 	text = Compose(Input{Case: c, Lang: evidence.Chinese, Date: letterDate}).Text()
-	if s := "为此，本人请求贵司将充值款项1,280.00 元计入本人账户，并书面说明事情经过。"; !strings.Contains(text, s) {
+	if s := "为此，本人请求贵司将充值款项人民币1,280.00元计入本人账户，并书面说明事情经过。"; !strings.Contains(text, s) {
 		t.Errorf("Text() lacks %q:\n%s", s, text)
 	}
 	text = Compose(Input{Case: c, Lang: evidence.English, To: Regulator, Date: letterDate}).Text()
@@ -418,7 +473,7 @@ func TestComposeIncomingTransfer(t *testing.T) {
 		Transaction: &evidence.Transaction{TxID: "IN-1", Direction: evidence.MoneyIn, Counterparty: "Wang Fang"}}}
 	for lang, s := range map[evidence.Language]string{
 		evidence.English: "a transfer of 1,280.00 CNY was sent to my account with you, but it has not been received into my account.",
-		evidence.Chinese: "他人向本人在贵司开立的账户转入一笔款项，金额为1,280.00 元，但该款项至今未计入本人账户。",
+		evidence.Chinese: "他人向本人在贵司开立的账户转入一笔款项，金额为人民币1,280.00元，但该款项至今未计入本人账户。",
 	} {
 		if text := Compose(Input{Case: fullCase(evidence.TransferNotReceived), Events: events, Lang: lang, Date: letterDate}).Text(); !strings.Contains(text, s) {
 			t.Errorf("Text(%s) lacks %q:\n%s", lang, s, text)
@@ -431,17 +486,24 @@ func TestMoney(t *testing.T) {
 		m      evidence.Money
 		en, zh string
 	}{
-		{cny(128000), "1,280.00 CNY", "1,280.00 元"},
-		{cny(5), "0.05 CNY", "0.05 元"},
-		{cny(123456789012), "1,234,567,890.12 CNY", "1,234,567,890.12 元"},
-		{evidence.Money{Minor: 1280, Currency: "JPY"}, "1,280 JPY", "1,280 JPY"},
-		{evidence.Money{Minor: 99900, Currency: "USD"}, "999.00 USD", "999.00 USD"},
+		{cny(128000), "1,280.00 CNY", "人民币1,280.00元"},
+		{cny(5), "0.05 CNY", "人民币0.05元"},
+		{cny(123456789012), "1,234,567,890.12 CNY", "人民币1,234,567,890.12元"},
+		{evidence.Money{Minor: 1280, Currency: "JPY"}, "1,280 JPY", "1,280日元"},
+		{evidence.Money{Minor: 99900, Currency: "USD"}, "999.00 USD", "999.00美元"},
 		{evidence.Money{Minor: 1234567, Currency: "KWD"}, "1,234.567 KWD", "1,234.567 KWD"},
 		{evidence.Money{}, "", ""},
 	}
 	for _, tt := range tests {
 		if got := (en{}).money(tt.m); got != tt.en {
 			t.Errorf("en.money(%v) = %q, want %q", tt.m, got, tt.en)
+		}
+		wantUS := tt.en
+		if tt.m.Currency == "USD" {
+			wantUS = "$" + strings.TrimSuffix(tt.en, " USD")
+		}
+		if got := (en{us: true}).money(tt.m); got != wantUS {
+			t.Errorf("en{us}.money(%v) = %q, want %q", tt.m, got, wantUS)
 		}
 		if got := (zh{}).money(tt.m); got != tt.zh {
 			t.Errorf("zh.money(%v) = %q, want %q", tt.m, got, tt.zh)
@@ -459,7 +521,7 @@ func TestTextLayout(t *testing.T) {
 	}
 	l = Letter{Lang: evidence.Chinese, Addressee: []string{"致：B"}, Date: "2026年5月1日", Subject: "事由：X",
 		Salutation: "尊敬的B：", Paragraphs: []string{"甲。"}, Closing: "此致\n敬礼！", Signature: []string{"投诉人：A"}}
-	want = "致：B\n\n事由：X\n\n尊敬的B：\n\n\u3000\u3000甲。\n\n\u3000\u3000此致\n敬礼！\n\n投诉人：A\n2026年5月1日\n"
+	want = "致：B\n\n事由：X\n\n尊敬的B：\n\n\u3000\u3000甲。\n\n\u3000\u3000此致\n敬礼！\n\n投诉人：A\n日期：2026年5月1日\n"
 	if got := l.Text(); got != want {
 		t.Errorf("Text() = %q, want %q", got, want)
 	}

@@ -5,12 +5,28 @@ import (
 	"strings"
 	"time"
 
+	"redress/escalation"
 	"redress/evidence"
 )
 
-// en writes British-style formal English: "Dear Sir or Madam," … "Yours
-// faithfully,".
-type en struct{}
+// en writes formal English: British ("Dear Sir or Madam," … "Yours
+// faithfully,", "28 November 2026", "unauthorised"), or American for US
+// cases ("Dear Sir or Madam:" … "Sincerely,", "November 28, 2026",
+// "unauthorized").
+type en struct{ us bool }
+
+// usSpelling turns the letters' own British spellings American. It is
+// applied to template wording only, never to what the user wrote.
+var usSpelling = strings.NewReplacer("unauthorised", "unauthorized", "authorise", "authorize",
+	"organisation", "organization", "Organisation", "Organization")
+
+// sp spells template wording for the letter's variety of English.
+func (w en) sp(s string) string {
+	if w.us {
+		return usSpelling.Replace(s)
+	}
+	return s
+}
 
 var enProblems = map[evidence.Problem]string{
 	evidence.TopupNotCredited:        "top-up not credited",
@@ -45,15 +61,38 @@ var enKinds = map[evidence.Kind]string{
 	evidence.KindResponse:    "Response",
 }
 
-func (en) date(t time.Time) string { return t.Format("2 January 2006") }
+func (w en) date(t time.Time) string {
+	if w.us {
+		return t.Format("January 2, 2006")
+	}
+	return t.Format("2 January 2006")
+}
 
-func (en) dateTime(t time.Time) string {
+// on opens a sentence with a date: "On 2 November 2026 ", or in American
+// usage "On November 2, 2026, ".
+func (w en) on(when string) string {
+	if w.us {
+		return "On " + when + ", "
+	}
+	return "On " + when + " "
+}
+
+func (w en) dateTime(t time.Time) string {
+	if w.us {
+		return t.Format("January 2, 2006, at 3:04 PM") + " (" + offset(t) + ")"
+	}
 	return t.Format("2 January 2006 at 15:04") + " (" + offset(t) + ")"
 }
 
-func (en) money(m evidence.Money) string {
+func (w en) money(m evidence.Money) string {
 	if m.IsZero() {
 		return ""
+	}
+	if w.us && m.Currency == "USD" {
+		if d := grouped(m); strings.HasPrefix(d, "-") {
+			return "-$" + d[1:]
+		}
+		return "$" + grouped(m)
 	}
 	return grouped(m) + " " + m.Currency
 }
@@ -91,7 +130,7 @@ func (en) sender(f *facts) []string {
 	return append(s, lines(f.c.Complainant.Address)...)
 }
 
-func (en) addressee(f *facts) []string {
+func (w en) addressee(f *facts) []string {
 	var a []string
 	switch {
 	case clean(f.in.RecipientName) != "":
@@ -101,11 +140,24 @@ func (en) addressee(f *facts) []string {
 	case f.to == Provider:
 		a = append(a, "Complaints Team")
 	default:
-		b := defaultBody(f.to, f.c.Jurisdiction)
-		a = append(a, b.en)
-		a = append(a, b.enExtra...)
+		a = append(a, w.bodyName(f))
 	}
 	return append(a, lines(f.in.RecipientAddress)...)
+}
+
+// bodyName is the name of the body the letter goes to.
+func (w en) bodyName(f *facts) string {
+	b := enBodies[f.body.ID]
+	if f.body.NeedsCity && f.city != "" {
+		return strings.ReplaceAll(b.cityName, "{city}", f.city)
+	}
+	return w.sp(b.name)
+}
+
+// bodyRef is how a sentence names a body: "the Financial Ombudsman
+// Service".
+func (w en) bodyRef(id string) string {
+	return w.sp(enBodies[id].ref)
 }
 
 func (w en) subject(f *facts) string {
@@ -114,7 +166,7 @@ func (w en) subject(f *facts) string {
 		s = "Re: Complaint against " + w.name(f)
 	}
 	if p, ok := enProblems[f.c.Problem]; ok {
-		s += " — " + p
+		s += " — " + w.sp(p)
 	}
 	if a := f.c.Complainant.AccountID; a != "" {
 		s += " — account ID " + a
@@ -125,7 +177,30 @@ func (w en) subject(f *facts) string {
 	return s
 }
 
-func (en) salutation(*facts, []string) string { return "Dear Sir or Madam," }
+// respondent names the provider in letters to bodies.
+func (w en) respondent(f *facts) []string {
+	if f.to == Provider {
+		return nil
+	}
+	r := []string{"Company complained about: " + w.name(f)}
+	for i, l := range lines(f.in.ProviderAddress) {
+		if i == 0 {
+			l = "Address: " + l
+		}
+		r = append(r, l)
+	}
+	if c := clean(f.in.ProviderContact); c != "" {
+		r = append(r, "Contact: "+c)
+	}
+	return r
+}
+
+func (w en) salutation(*facts, []string) string {
+	if w.us {
+		return "Dear Sir or Madam:"
+	}
+	return "Dear Sir or Madam,"
+}
 
 func (w en) intro(f *facts) string {
 	var s []string
@@ -193,7 +268,7 @@ func (w en) happened(f *facts) string {
 		if amt != "" {
 			what = amt
 		}
-		s = on + what + " was taken from " + acct + " in a transaction that I did not make or authorise."
+		s = on + what + " was taken from " + acct + " in a transaction that I did not make or " + w.sp("authorise") + "."
 	case evidence.IncorrectRecord:
 		s = on + "I found that the records of " + acct + " are incorrect"
 		if amt != "" {
@@ -281,7 +356,7 @@ func (w en) contacts(f *facts) string {
 	for _, e := range f.contacts {
 		c := e.Contact
 		how := enChannels[c.Channel]
-		s := "On " + w.dateTime(e.At) + " "
+		s := w.on(w.dateTime(e.At))
 		if c.Direction == evidence.Inbound {
 			s += them + " contacted me"
 		} else {
@@ -342,7 +417,7 @@ func (w en) history(f *facts) string {
 	var s []string
 	for _, e := range f.letters {
 		l := e.Letter
-		t := "On " + w.date(e.At) + " I sent a written complaint to " + them
+		t := w.on(w.date(e.At)) + "I sent a written complaint to " + them
 		if m := clean(l.Method); m != "" {
 			t += " by " + lowerFirst(m)
 		}
@@ -367,7 +442,7 @@ func (w en) history(f *facts) string {
 	final := false
 	for _, e := range f.responses {
 		r := e.Response
-		t := "On " + w.date(e.At) + " " + them + " replied"
+		t := w.on(w.date(e.At)) + them + " replied"
 		var details []string
 		if n := clean(r.Name); n != "" {
 			details = append(details, "from "+n)
@@ -437,7 +512,7 @@ func (w en) remedy(f *facts) string {
 	case evidence.RefundRefused:
 		r = "refund the amount" + of + " due to me"
 	case evidence.UnauthorizedTransaction:
-		r = "reimburse the amount" + of + " taken by the unauthorised transaction and secure my account"
+		r = "reimburse the amount" + of + " taken by the " + w.sp("unauthorised") + " transaction and secure my account"
 	case evidence.IncorrectRecord:
 		r = "correct the record of my account and confirm the correction in writing"
 	case evidence.AccountClosure:
@@ -454,11 +529,11 @@ func (w en) remedy(f *facts) string {
 
 func (w en) request(f *facts) string {
 	var s string
-	switch f.to {
-	case Association:
-		s = "I ask you to take up my complaint with " + w.name(f) + " and to help us reach a fair settlement."
-	case Regulator:
-		s = "I ask you to examine " + w.name(f) + "'s handling of my complaint and to take the action open to you."
+	if f.to != Provider {
+		s = w.sp(strings.ReplaceAll(enBodies[f.body.ID].ask, "{provider}", w.name(f)))
+		if f.body.AdviserOnly {
+			return s // an adviser is not asked for an outcome against the provider
+		}
 	}
 	if r := finish(f.c.Remedy, "."); r != "" {
 		if f.to == Provider {
@@ -477,17 +552,160 @@ func (w en) request(f *facts) string {
 	return s
 }
 
-func (w en) deadline(f *facts) string {
-	days := strconv.Itoa(f.days) + " days"
-	if f.days == 1 {
-		days = "1 day"
+// otherSteps tells the other steps the user took that a body weighs: a
+// police report, a dispute raised with the bank.
+func (w en) otherSteps(f *facts) string {
+	var s []string
+	say := func(e evidence.Event, what string) {
+		t := w.on(w.date(e.At)) + "I " + what
+		if e.Reference != "" {
+			t += " (reference: " + e.Reference + ")"
+		}
+		if x := w.see(f, e); x != "" {
+			t += " (" + x + ")"
+		}
+		if sum := trimStop(e.Summary); sum != "" {
+			t += ": “" + sum + "”"
+		}
+		s = append(s, t+".")
 	}
+	for _, e := range f.police {
+		say(e, "reported the matter to the police")
+	}
+	for _, e := range f.bank {
+		say(e, "also raised a dispute about the payment with my bank")
+	}
+	return strings.Join(s, " ")
+}
+
+// legalBasis cites the rights the complaint rests on.
+func (w en) legalBasis(f *facts) string {
+	var items []string
+	for _, r := range f.rights {
+		if t := enRights[r.ID]; t != "" {
+			items = append(items, w.sp(r.Source.Short+": "+t))
+		}
+	}
+	if len(items) == 0 {
+		return ""
+	}
+	return "My complaint rests on the following rules:\n" + numbered(items)
+}
+
+// keyDates gives the dates the law sets in this case, counted from the
+// timeline.
+func (w en) keyDates(f *facts) string {
+	var items []string
+	for _, d := range f.citedDeadlines() {
+		r, _ := escalation.Lookup(d.RuleID)
+		cite := w.sp(r.Source.Short)
+		if d.Clock == escalation.ClockOmbudsmanAfter {
+			if d.Status == escalation.Available {
+				items = append(items, "Under "+cite+", "+w.bodyRef("uk.fos")+" can consider my complaint since "+w.date(d.Due)+".")
+			} else {
+				its := "its"
+				if f.to == Provider {
+					its = "your"
+				}
+				items = append(items, "Under "+cite+", "+w.bodyRef("uk.fos")+" can consider my complaint from "+w.date(d.Due)+
+					", or as soon as "+w.them(f)+" send"+w.verbS(f)+" "+its+" final response.")
+			}
+			continue
+		}
+		if d.Clock == escalation.ClockPlatformMediation {
+			verb := " ends on "
+			if d.Status == escalation.Available {
+				verb = " ended on "
+			}
+			items = append(items, "Under "+cite+", mediation without agreement"+verb+w.date(d.Due)+".")
+			continue
+		}
+		phrase := w.sp(strings.ReplaceAll(enClocks[d.Clock], "{start}", w.date(d.Start)))
+		if phrase == "" {
+			continue
+		}
+		if d.Status == escalation.Overdue {
+			items = append(items, "The time for "+phrase+" ended on "+w.date(d.Due)+" ("+cite+").")
+		} else {
+			items = append(items, "Under "+cite+", "+phrase+" is due by "+w.date(d.Due)+".")
+		}
+	}
+	if len(items) == 0 {
+		return ""
+	}
+	head := "The dates that matter:"
+	return head + "\n" + numbered(items)
+}
+
+// verbS is the third-person "s" for the provider named, not addressed.
+func (en) verbS(f *facts) string {
 	if f.to == Provider {
-		return "Please reply in writing within " + days + " of the date of this letter, that is by " + w.date(f.deadline) +
-			". If I do not receive a satisfactory reply by then, I intend to refer the matter to " +
-			defaultBody(Regulator, f.c.Jurisdiction).enRef + "."
+		return ""
 	}
-	return "I would be grateful for your reply within " + days + " of the date of this letter, that is by " + w.date(f.deadline) + "."
+	return "s"
+}
+
+func (w en) deadline(f *facts) string {
+	if f.to != Provider {
+		if f.statutory {
+			act := "handle a complaint and tell the consumer the outcome"
+			if f.rule.Clock == escalation.ClockPlatformAccept {
+				act = "decide whether to accept a complaint"
+			}
+			return "Under " + w.sp(f.rule.Source.Short) + " you " + act + " within " + w.window(f.rule) +
+				" of receiving it: I look forward to hearing from you by " + w.date(f.deadline) + "."
+		}
+		if f.days > 0 {
+			return "I would be grateful for your reply within " + w.days(f.days) + " of the date of this letter, that is by " +
+				w.date(f.deadline) + "."
+		}
+		return "I look forward to hearing from you."
+	}
+	var s string
+	switch {
+	case f.statutory && f.rule.ID == "us.error-investigation":
+		s = "This letter is a notice of error under " + f.rule.Source.Short + ". You must investigate it within " + w.window(f.rule) +
+			" of receiving it, that is by " + w.date(f.deadline) + " if it reaches you on the date of this letter, or credit the amount to my account provisionally by then and complete your investigation within 45 days."
+	case f.statutory && (f.rule.Clock == escalation.ClockComplaintReply) && f.rule.Nature == escalation.Law:
+		s = "Under " + w.sp(f.rule.Source.Short) + " you must send me your final response within " + w.window(f.rule) +
+			" of receiving this complaint, that is by " + w.date(f.deadline) + " if it reaches you on the date of this letter."
+	default:
+		s = "Please reply in writing within " + w.days(max(f.days, 1)) + " of the date of this letter, that is by " + w.date(f.deadline) + "."
+		if f.statutory {
+			s = "Please reply in writing by " + w.date(f.deadline) + "."
+		}
+	}
+	next := escalation.DefaultBody(f.c.Jurisdiction, evidence.ToRegulator)
+	if f.c.Jurisdiction == evidence.EU || f.c.Jurisdiction == evidence.Other {
+		next = escalation.DefaultBody(f.c.Jurisdiction, evidence.ToAssociation)
+	}
+	if e := f.firstReferral(); e != nil {
+		id := escalation.BodyOf(f.c.Jurisdiction, e)
+		return s + " I referred the matter to " + w.bodyRef(id) + " on " + w.date(e.At) + "."
+	}
+	return s + " If I do not receive a satisfactory reply by then, I intend to refer the matter to " + w.bodyRef(next.ID) + "."
+}
+
+// window renders a rule's window: "15 business days", "10 days".
+func (w en) window(r escalation.Rule) string {
+	n := r.Window.N
+	switch r.Window.Unit {
+	case escalation.BusinessDays:
+		if n == 1 {
+			return "1 business day"
+		}
+		return strconv.Itoa(n) + " business days"
+	case escalation.Hours:
+		return strconv.Itoa(n) + " hours"
+	}
+	return w.days(n)
+}
+
+func (en) days(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return strconv.Itoa(n) + " days"
 }
 
 func (en) enclosing(f *facts) string {
@@ -525,7 +743,12 @@ func exhibitLine(x Exhibit, kind, open, shut string) string {
 	return strings.Join(parts, " — ")
 }
 
-func (en) closing() string { return "Yours faithfully," }
+func (w en) closing() string {
+	if w.us {
+		return "Sincerely,"
+	}
+	return "Yours faithfully,"
+}
 
 func (en) signature(f *facts) []string {
 	var s []string
@@ -540,4 +763,81 @@ func (en) signature(f *facts) []string {
 		s = append(s, "Account ID: "+p.AccountID)
 	}
 	return s
+}
+
+// enBody is how English letters name a body and what they ask it.
+type enBody struct {
+	name, ref string // addressee line, and in-sentence form
+	cityName  string // for bodies of the user's city: with {city}
+	ask       string // the request; {provider} is the provider's name
+}
+
+var enBodies = map[string]enBody{
+	"cn.association": {name: "Local Consumers' Association", ref: "the consumers' association", cityName: "{city} Consumers' Association",
+		ask: "I ask you to accept my complaint against {provider} and to mediate between us, as Article 37 of the Consumer Rights Protection Law provides."},
+	"cn.12315": {name: "Market Regulation Administration (12315 platform)", ref: "the market regulation authority (12315)",
+		ask: "I ask you to accept my complaint against {provider} and to organise mediation."},
+	"cn.pboc": {name: "People's Bank of China, local branch (Financial Consumer Protection, 12363)", ref: "the People's Bank of China (12363)",
+		ask: "{provider} is a licensed payment institution under your supervision. I ask you to take up my complaint and to have {provider} handle it lawfully."},
+	"cn.nfra": {name: "National Financial Regulatory Administration, local office (12378)", ref: "the National Financial Regulatory Administration (12378)",
+		ask: "I ask you to take up my complaint against {provider} and to have it handled lawfully."},
+	"uk.fos": {name: "Financial Ombudsman Service", ref: "the Financial Ombudsman Service",
+		ask: "I ask you to investigate my complaint against {provider} and to decide that it must put things right: refund the money, compensate me for my losses, and pay interest."},
+	"uk.citizens-advice": {name: "Citizens Advice", ref: "Citizens Advice",
+		ask: "I would be grateful for your advice on my rights and on the next steps to take against {provider}."},
+	"eu.adr": {name: "Alternative Dispute Resolution Body", ref: "the provider's alternative dispute resolution body",
+		ask: "I ask you to consider my dispute with {provider} under your procedure."},
+	"eu.nca": {name: "National Competent Authority for Payment Services", ref: "the national competent authority for payment services",
+		ask: "I report that {provider} has not complied with its obligations under the payment services rules, and ask you to examine its handling of my complaint and to tell me which out-of-court procedures are open to me."},
+	"eu.ecc": {name: "European Consumer Centre", ref: "the European Consumer Centre",
+		ask: "{provider} is based in another EU country. I ask for your help in resolving this cross-border dispute."},
+	"us.cfpb": {name: "Consumer Financial Protection Bureau", ref: "the Consumer Financial Protection Bureau (CFPB)",
+		ask: "I ask you to send my complaint to {provider} for a response and to review how it handles it."},
+	"us.state-regulator": {name: "State Money Transmitter Regulator", ref: "my state's money transmitter regulator",
+		ask: "{provider} is licensed as a money transmitter. I ask you to look into my complaint and into its compliance with its licence."},
+	"us.state-ag": {name: "Office of the Attorney General, Consumer Protection Division", ref: "the State Attorney General's consumer protection office",
+		ask: "I ask you to look into {provider}'s practices and to help me obtain redress."},
+	"other.association": {name: "Consumer Protection Organisation", ref: "the consumer protection organisation",
+		ask: "I ask you to take up my complaint with {provider} and to help us reach a fair settlement."},
+	"other.regulator": {name: "Financial Regulator or Ombudsman", ref: "the financial regulator or ombudsman",
+		ask: "I ask you to examine {provider}'s handling of my complaint and to take the action open to you."},
+}
+
+// enRights states each right in a letter's words (after its citation).
+var enRights = map[string]string{
+	"cn.ecl-57":                "losses from an unauthorised payment are borne by the payment service provider unless it proves that the user was at fault; on notice it must act at once to stop further loss.",
+	"cn.ecl-55":                "where a payment instruction goes wrong, the payment service provider must find the cause and correct it, and compensate the loss unless it proves the error was not its doing.",
+	"cn.ecl-53":                "the payment service provider must provide reconciliation and the transaction records of the last three years free of charge.",
+	"cn.cpl-28":                "a provider of financial services must give its address, contact details, fees, risk warnings and civil liability.",
+	"cn.cpl-46":                "an administrative department must handle a consumer's complaint and inform the consumer within 7 working days.",
+	"cn.npi-35":                "a non-bank payment institution must handle disputes with its users promptly and properly and bears the responsibility for handling complaints.",
+	"cn.npi-24":                "a user may withdraw the balance held with a stored-value payment institution as agreed.",
+	"eu.psd2-refund":           "an unauthorised payment must be refunded immediately, and at the latest by the end of the following business day after the provider noted or was notified of it.",
+	"eu.psd2-notify":           "the payment service user obtains rectification of an unauthorised or incorrectly executed payment by notifying the provider without undue delay, and no later than 13 months after the debit.",
+	"eu.psd2-execution":        "the provider is liable for non-execution or defective or late execution of a payment and must refund or credit the amount without undue delay.",
+	"eu.psd2-reply":            "a complaint must be answered in writing within 15 business days, or 35 after a holding reply in exceptional cases.",
+	"eu.psd2-adr":              "the provider must inform the customer of at least one alternative dispute resolution body competent for the dispute.",
+	"uk.psrs-refund":           "an unauthorised payment must be refunded no later than the end of the business day after the provider becomes aware of it.",
+	"uk.psrs-notify":           "the customer obtains rectification of an unauthorised or incorrectly executed payment by notifying the provider without undue delay, and no later than 13 months after the debit.",
+	"uk.psrs-execution":        "the provider is liable for non-execution or defective or late execution of a payment, and for the charges and interest that result.",
+	"uk.emrs-redemption":       "electronic money must be redeemed at par value, at any time, at the holder's request.",
+	"uk.disp-reply":            "a payment-services or e-money complaint must receive a final response within 15 business days, or 35 after a holding response.",
+	"uk.fos":                   "the Financial Ombudsman Service can consider the complaint once the final response is sent, or after 15 business days (35 after a holding response).",
+	"us.rege-error-resolution": "the institution must investigate a notice of error within 10 business days, or provisionally credit the account within 10 business days and complete the investigation within 45 days (90 days in some cases), and correct an error within 1 business day of finding it.",
+	"us.rege-notice":           "a notice of error is timely within 60 days of the statement first showing the error; for prepaid accounts, within 60 days of when the consumer could see it online or 120 days of the transfer.",
+	"us.rege-liability":        "the consumer's liability for unauthorised transfers is limited to $50 when the institution is told within 2 business days of learning of the loss or theft, and at most $500 otherwise.",
+	"us.rege-prepaid":          "a prepaid account, including a digital wallet that holds funds, is covered by the error-resolution and liability rules.",
+}
+
+// enClocks names what a clock of the law measures, for the dates
+// paragraph; {start} is the date it started.
+var enClocks = map[escalation.Clock]string{
+	escalation.ClockComplaintReply:         "a final response to my complaint of {start}",
+	escalation.ClockComplaintReplyExtended: "a final response to my complaint of {start}, after a holding reply",
+	escalation.ClockUnauthorisedRefund:     "the refund of the unauthorised payment I reported on {start}",
+	escalation.ClockErrorInvestigation:     "the investigation of the error I reported on {start}, or a provisional credit,",
+	escalation.ClockErrorFinal:             "the end of that investigation",
+	escalation.ClockPlatformAccept:         "a decision on accepting my complaint of {start}",
+	escalation.ClockRegulatorReply:         "a response to my complaint of {start} to the regulator",
+	escalation.ClockRegulatorClose:         "a final response to my complaint of {start} to the regulator",
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"redress/escalation"
 	"redress/evidence"
 )
 
@@ -50,12 +51,20 @@ func (w zh) dateTime(t time.Time) string {
 	return w.date(t) + " " + t.Format("15:04") + "（" + offset(t) + "）"
 }
 
+// zhCurrencies names common currencies the way Chinese documents write
+// amounts: 人民币1,280.00元, 1,280.00美元.
+var zhCurrencies = map[string]string{"USD": "美元", "EUR": "欧元", "GBP": "英镑", "HKD": "港元", "JPY": "日元",
+	"MOP": "澳门元", "TWD": "新台币", "SGD": "新加坡元", "AUD": "澳大利亚元", "CAD": "加拿大元"}
+
 func (zh) money(m evidence.Money) string {
 	if m.IsZero() {
 		return ""
 	}
 	if m.Currency == "CNY" {
-		return grouped(m) + " 元"
+		return "人民币" + grouped(m) + "元"
+	}
+	if name, ok := zhCurrencies[m.Currency]; ok {
+		return grouped(m) + name
 	}
 	return grouped(m) + " " + m.Currency
 }
@@ -79,8 +88,11 @@ func (w zh) them(f *facts) string {
 // you is the polite form for the recipient of a letter to an association
 // or a regulator.
 func (zh) you(f *facts) string {
-	if f.to == Association {
+	if f.to == Association && strings.HasSuffix(zhBodies[f.body.ID].name, "协会") {
 		return "贵会"
+	}
+	if f.body.ID == "cn.pboc" {
+		return "贵行"
 	}
 	return "贵机构"
 }
@@ -107,8 +119,42 @@ func (zh) recipient(f *facts) (string, []string) {
 	if f.to == Provider {
 		return f.c.Provider + "客户投诉部", nil
 	}
-	b := defaultBody(f.to, f.c.Jurisdiction)
-	return b.zh, b.zhExtra
+	b := zhBodies[f.body.ID]
+	if f.body.NeedsCity && f.city != "" {
+		return strings.ReplaceAll(b.cityName, "{city}", zhCity(f.city)), nil
+	}
+	return b.name, b.extra
+}
+
+// zhCity writes a city the way an association's name has it: "上海" →
+// "上海市"; a city in Latin letters is followed by a space.
+func zhCity(city string) string {
+	if isASCII(city) {
+		return city + " "
+	}
+	return escalation.CityName(city)
+}
+
+// bodyRef is how a sentence names a body.
+func (zh) bodyRef(id string) string { return zhBodies[id].ref }
+
+// respondent is the 被投诉人 block of letters to bodies: the provider's
+// name, address and contact.
+func (w zh) respondent(f *facts) []string {
+	if f.to == Provider {
+		return nil
+	}
+	r := []string{"被投诉人：" + w.name(f)}
+	for i, l := range lines(f.in.ProviderAddress) {
+		if i == 0 {
+			l = "地址：" + l
+		}
+		r = append(r, l)
+	}
+	if c := clean(f.in.ProviderContact); c != "" {
+		r = append(r, "联系方式："+c)
+	}
+	return r
 }
 
 func (w zh) addressee(f *facts) []string {
@@ -436,11 +482,12 @@ func (w zh) remedy(f *facts) string {
 
 func (w zh) request(f *facts) string {
 	var s string
-	switch f.to {
-	case Association:
-		s = "恳请贵会受理本人对" + w.name(f) + "的投诉，并居中调解。"
-	case Regulator:
-		s = "恳请贵机构对" + w.name(f) + "处理本人投诉的情况进行核查，并依法督促其妥善处理。"
+	if f.to != Provider {
+		s = strings.ReplaceAll(zhBodies[f.body.ID].ask, "{provider}", w.name(f))
+		s = strings.ReplaceAll(s, "{you}", w.you(f))
+		if f.body.AdviserOnly {
+			return s
+		}
 	}
 	if r := finish(f.c.Remedy, "。"); r != "" {
 		if f.to == Provider {
@@ -459,13 +506,128 @@ func (w zh) request(f *facts) string {
 	return s
 }
 
-func (w zh) deadline(f *facts) string {
-	days := strconv.Itoa(f.days)
-	if f.to == Provider {
-		return "请贵司自本函发出之日起" + days + "日内，即于" + w.date(f.deadline) + "前书面答复本人。如届时未获满意答复，本人将向" +
-			defaultBody(Regulator, f.c.Jurisdiction).zh + "反映。"
+// otherSteps tells the police report and the dispute raised with the bank.
+func (w zh) otherSteps(f *facts) string {
+	var s []string
+	say := func(e evidence.Event, what string) {
+		t := w.date(e.At) + "，本人" + what
+		var details []string
+		if e.Reference != "" {
+			details = append(details, "编号："+e.Reference)
+		}
+		if x := w.see(f, e); x != "" {
+			details = append(details, x)
+		}
+		if len(details) > 0 {
+			t += "（" + strings.Join(details, "；") + "）"
+		}
+		if sum := trimStop(e.Summary); sum != "" {
+			t += "：“" + sum + "”"
+		}
+		s = append(s, t+"。")
 	}
-	return "烦请" + w.you(f) + "自本函发出之日起" + days + "日内，即于" + w.date(f.deadline) + "前予以答复。"
+	for _, e := range f.police {
+		say(e, "已就此事向公安机关报案")
+	}
+	for _, e := range f.bank {
+		say(e, "已就该笔款项向本人开户银行提出争议（拒付）申请")
+	}
+	return strings.Join(s, "")
+}
+
+// legalBasis cites the rights the complaint rests on.
+func (zh) legalBasis(f *facts) string {
+	var items []string
+	for _, r := range f.rights {
+		if t := zhRights[r.ID]; t != "" {
+			items = append(items, "根据"+r.Source.Short+"，"+t)
+		}
+	}
+	if len(items) == 0 {
+		return ""
+	}
+	return "本人投诉的法律依据如下：\n" + numbered(items)
+}
+
+// keyDates gives the dates the law sets in this case.
+func (w zh) keyDates(f *facts) string {
+	var items []string
+	for _, d := range f.citedDeadlines() {
+		r, _ := escalation.Lookup(d.RuleID)
+		cite := r.Source.Short
+		switch d.Clock {
+		case escalation.ClockOmbudsmanAfter:
+			if d.Status == escalation.Available {
+				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起，英国金融申诉专员服务（FOS）即可受理本人的投诉。")
+			} else {
+				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起（或"+w.them(f)+"发出最终答复时），英国金融申诉专员服务（FOS）即可受理本人的投诉。")
+			}
+			continue
+		case escalation.ClockPlatformMediation:
+			items = append(items, "根据"+cite+"，未达成调解协议的，调解于"+w.date(d.Due)+"终止。")
+			continue
+		}
+		phrase := strings.ReplaceAll(zhClocks[d.Clock], "{start}", w.date(d.Start))
+		if phrase == "" {
+			continue
+		}
+		if d.Status == escalation.Overdue {
+			items = append(items, "根据"+cite+"，"+phrase+"的期限已于"+w.date(d.Due)+"届满。")
+		} else {
+			items = append(items, "根据"+cite+"，"+phrase+"的期限为"+w.date(d.Due)+"。")
+		}
+	}
+	if len(items) == 0 {
+		return ""
+	}
+	return "相关期限如下：\n" + numbered(items)
+}
+
+// window renders a rule's window: "15个工作日", "15日".
+func (zh) window(r escalation.Rule) string {
+	n := strconv.Itoa(r.Window.N)
+	switch r.Window.Unit {
+	case escalation.BusinessDays:
+		return n + "个工作日"
+	case escalation.Hours:
+		return n + "小时"
+	}
+	return n + "日"
+}
+
+func (w zh) deadline(f *facts) string {
+	if f.to != Provider {
+		if f.statutory {
+			act := "予以处理并告知本人"
+			if f.rule.Clock == escalation.ClockPlatformAccept {
+				act = "作出受理或者不予受理的决定并告知本人"
+			}
+			return "恳请" + w.you(f) + "依照" + f.rule.Source.Short + "，自收到本函之日起" + w.window(f.rule) + "内" + act + "；如本函于发出当日送达，即于" +
+				w.date(f.deadline) + "前。"
+		}
+		if f.days > 0 {
+			return "烦请" + w.you(f) + "自本函发出之日起" + strconv.Itoa(f.days) + "日内，即于" + w.date(f.deadline) + "前予以答复。"
+		}
+		return "盼复。"
+	}
+	var s string
+	switch {
+	case f.statutory && f.rule.Nature == escalation.Law:
+		s = "根据" + f.rule.Source.Short + "，请贵司自收到本函之日起" + w.window(f.rule) + "内作出处理决定并书面答复本人；如本函于发出当日送达，即最迟于" +
+			w.date(f.deadline) + "前。"
+	case f.statutory:
+		s = "请贵司于" + w.date(f.deadline) + "前书面答复本人。"
+	default:
+		s = "请贵司自本函发出之日起" + strconv.Itoa(max(f.days, 1)) + "日内，即于" + w.date(f.deadline) + "前书面答复本人。"
+	}
+	if e := f.firstReferral(); e != nil {
+		return s + "本人已于" + w.date(e.At) + "向" + w.bodyRef(escalation.BodyOf(f.c.Jurisdiction, e)) + "反映此事。"
+	}
+	next := escalation.DefaultBody(f.c.Jurisdiction, evidence.ToRegulator)
+	if f.c.Jurisdiction == evidence.EU || f.c.Jurisdiction == evidence.Other {
+		next = escalation.DefaultBody(f.c.Jurisdiction, evidence.ToAssociation)
+	}
+	return s + "如届时未获满意答复，本人将向" + w.bodyRef(next.ID) + "等有关部门反映。"
 }
 
 func (zh) enclosing(f *facts) string {
@@ -482,10 +644,10 @@ func (zh) enclosure(x Exhibit) string {
 func (zh) closing() string { return "此致\n敬礼！" }
 
 func (zh) signature(f *facts) []string {
-	var s []string
+	s := []string{"投诉人（签字）："}
 	p := f.c.Complainant
 	if p.Name != "" {
-		s = append(s, "投诉人："+p.Name)
+		s = append(s, "姓名："+p.Name)
 	}
 	if p.Contact != "" {
 		s = append(s, "联系方式："+clean(p.Contact))
@@ -494,4 +656,83 @@ func (zh) signature(f *facts) []string {
 		s = append(s, "账户："+p.AccountID)
 	}
 	return s
+}
+
+// zhBody is how Chinese letters name a body and what they ask it.
+type zhBody struct {
+	name     string   // addressee
+	extra    []string // more addressee lines
+	cityName string   // for bodies of the user's city: with {city}
+	ref      string   // in-sentence form
+	ask      string   // the request; {provider} is the provider's name, {you} the polite form
+}
+
+var zhBodies = map[string]zhBody{
+	"cn.association": {name: "当地消费者协会", cityName: "{city}消费者协会", ref: "消费者协会",
+		ask: "依照《消费者权益保护法》第三十七条，恳请{you}受理本人对{provider}的投诉，并进行调查、调解。"},
+	"cn.12315": {name: "市场监督管理部门", extra: []string{"（全国12315平台）"}, ref: "市场监督管理部门（12315）",
+		ask: "恳请{you}依法受理本人对{provider}的投诉，并组织调解。"},
+	"cn.pboc": {name: "中国人民银行", extra: []string{"金融消费权益保护（12363）"}, ref: "中国人民银行（12363）",
+		ask: "{provider}系持牌非银行支付机构，恳请{you}接收并转办本人的投诉，督促其依法妥善处理。"},
+	"cn.nfra": {name: "国家金融监督管理总局", extra: []string{"消费者权益保护（12378）"}, ref: "国家金融监督管理总局（12378）",
+		ask: "恳请{you}接收并转办本人对{provider}的投诉，督促其依法妥善处理。"},
+	"uk.fos": {name: "英国金融申诉专员服务（Financial Ombudsman Service）", ref: "英国金融申诉专员服务（FOS）",
+		ask: "恳请{you}调查本人对{provider}的投诉，并裁定其予以纠正：退还款项、赔偿本人损失并支付利息。"},
+	"uk.citizens-advice": {name: "英国公民咨询局（Citizens Advice）", ref: "英国公民咨询局（Citizens Advice）",
+		ask: "恳请{you}就本人的权利及针对{provider}的下一步行动提供咨询意见。"},
+	"eu.adr": {name: "庭外争议解决机构", ref: "服务商指定的庭外争议解决机构",
+		ask: "恳请{you}按照贵机构的程序处理本人与{provider}之间的争议。"},
+	"eu.nca": {name: "所在成员国支付服务主管机构", ref: "支付服务主管机构",
+		ask: "本人反映{provider}未履行支付服务规则规定的义务，恳请{you}审查其对本人投诉的处理，并告知本人可用的庭外争议解决程序。"},
+	"eu.ecc": {name: "欧洲消费者中心（European Consumer Centre）", ref: "欧洲消费者中心",
+		ask: "{provider}位于另一个欧盟国家，恳请{you}协助解决此跨境争议。"},
+	"us.cfpb": {name: "美国消费者金融保护局（CFPB）", ref: "美国消费者金融保护局（CFPB）",
+		ask: "恳请{you}将本人的投诉转交{provider}答复，并审查其处理情况。"},
+	"us.state-regulator": {name: "州货币转移业务监管机构", ref: "州货币转移业务监管机构",
+		ask: "{provider}持有货币转移业务许可，恳请{you}调查本人的投诉及其合规情况。"},
+	"us.state-ag": {name: "州检察长办公室消费者保护部门", ref: "州检察长办公室消费者保护部门",
+		ask: "恳请{you}调查{provider}的做法，并协助本人获得赔偿。"},
+	"other.association": {name: "消费者权益保护组织", ref: "消费者权益保护组织",
+		ask: "恳请{you}受理本人对{provider}的投诉，并居中调解。"},
+	"other.regulator": {name: "金融监管机构或金融申诉专员", ref: "金融监管机构或金融申诉专员",
+		ask: "恳请{you}对{provider}处理本人投诉的情况进行核查，并依法督促其妥善处理。"},
+}
+
+// zhRights states each right in a letter's words (after "根据…，").
+var zhRights = map[string]string{
+	"cn.ecl-57":                "未经授权的支付造成的损失，由电子支付服务提供者承担；电子支付服务提供者能够证明未经授权的支付是因用户的过错造成的，不承担责任。其接到用户通知后应当立即采取措施防止损失扩大。",
+	"cn.ecl-55":                "支付指令发生错误的，电子支付服务提供者应当及时查找原因并予以纠正；造成用户损失的，应当承担赔偿责任，但能够证明支付错误非自身原因造成的除外。",
+	"cn.ecl-53":                "电子支付服务提供者应当向用户免费提供对账服务以及最近三年的交易记录。",
+	"cn.cpl-28":                "提供金融服务的经营者应当向消费者提供经营地址、联系方式、费用、风险警示、民事责任等信息。",
+	"cn.cpl-46":                "消费者向有关行政部门投诉的，该部门应当自收到投诉之日起七个工作日内予以处理并告知消费者。",
+	"cn.npi-35":                "非银行支付机构应当及时妥善处理与用户的争议，履行投诉处理主体责任。",
+	"cn.npi-24":                "用户可以按照协议约定提取其持有的余额。",
+	"eu.psd2-refund":           "未经授权的支付，服务提供者应当立即退款，最迟不晚于获知或接到通知后的下一个工作日结束时。",
+	"eu.psd2-notify":           "用户发现未经授权或执行有误的支付后及时通知服务提供者，且不晚于扣款后13个月的，即可获得纠正。",
+	"eu.psd2-execution":        "支付未执行、执行有误或延迟的，服务提供者应当承担责任，并毫不迟延地退还或入账相应款项。",
+	"eu.psd2-reply":            "服务提供者应当在15个工作日内书面答复投诉；特殊情况下发出临时答复的，为35个工作日。",
+	"eu.psd2-adr":              "服务提供者应当告知用户至少一个有权处理该争议的庭外争议解决机构。",
+	"uk.psrs-refund":           "未经授权的支付，服务提供者应当最迟于获知后的下一个工作日结束前退款。",
+	"uk.psrs-notify":           "用户发现未经授权或执行有误的支付后及时通知服务提供者，且不晚于扣款后13个月的，即可获得纠正。",
+	"uk.psrs-execution":        "支付未执行、执行有误或延迟的，服务提供者应当承担责任，包括由此产生的费用和利息。",
+	"uk.emrs-redemption":       "电子货币持有人可随时要求按面值赎回其电子货币。",
+	"uk.disp-reply":            "支付服务或电子货币类投诉，公司应在15个工作日内发出最终答复；发出临时答复的，为35个工作日。",
+	"uk.fos":                   "公司发出最终答复后，或满15个工作日（发出临时答复的为35个工作日）后，英国金融申诉专员服务即可受理投诉。",
+	"us.rege-error-resolution": "金融机构应当在收到错误通知后10个工作日内完成调查，或在10个工作日内临时入账并在45天内（某些情况下90天）完成调查，确认错误后1个工作日内予以更正。",
+	"us.rege-notice":           "错误通知应在首次显示该错误的对账单发出后60天内提出；预付账户为消费者可在线查看后60天内，或交易后120天内。",
+	"us.rege-liability":        "在得知丢失或被盗后2个工作日内通知的，消费者对未经授权交易的责任以50美元为限，否则最多500美元。",
+	"us.rege-prepaid":          "预付账户（包括存有资金的电子钱包）同样适用错误处理和责任限制规则。",
+}
+
+// zhClocks names what a clock of the law measures; {start} is the date it
+// started.
+var zhClocks = map[escalation.Clock]string{
+	escalation.ClockComplaintReply:         "对本人{start}投诉作出最终答复",
+	escalation.ClockComplaintReplyExtended: "发出临时答复后对本人{start}投诉作出最终答复",
+	escalation.ClockUnauthorisedRefund:     "退还本人{start}报告的未经授权支付",
+	escalation.ClockErrorInvestigation:     "调查本人{start}报告的错误（或临时入账）",
+	escalation.ClockErrorFinal:             "完成该调查",
+	escalation.ClockPlatformAccept:         "对本人{start}投诉作出是否受理的决定",
+	escalation.ClockRegulatorReply:         "对本人{start}向监管部门所提投诉的处理和告知",
+	escalation.ClockRegulatorClose:         "对本人{start}向监管部门所提投诉的最终答复",
 }

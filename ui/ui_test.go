@@ -855,7 +855,7 @@ func escalationCase(h *harness) evidence.Case {
 	}
 	add(app.EventInput{Kind: "contact", Channel: "chat", Agent: "Sam", Summary: "promised a refund",
 		Promise: "refund", PromiseBy: "2026-11-15T12:00:00Z", At: "2026-11-14T12:00:00Z"})
-	add(app.EventInput{Kind: "letter", To: "provider", Method: "email", At: "2026-11-16T09:00:00Z"})
+	add(app.EventInput{Kind: "letter", To: "provider", Method: "email", At: "2026-11-02T09:00:00Z"}) // its 15 days ran out on 17 November
 	h.u.OpenCase(c.ID)
 	h.u.Wait()
 	return c
