@@ -181,7 +181,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"reference", "CS2026"},
 	} {
 		b.Run(q.name, func(b *testing.B) {
-			hits, err := s.Search(ctx, q.text, "", 200)
+			hits, _, err := s.Search(ctx, q.text, "", 200)
 			if err != nil {
 				b.Fatalf("Search(%q): %v", q.text, err)
 			}
@@ -189,7 +189,7 @@ func BenchmarkSearch(b *testing.B) {
 				b.Fatalf("Search(%q) found nothing", q.text)
 			}
 			for b.Loop() {
-				if _, err := s.Search(ctx, q.text, "", 200); err != nil {
+				if _, _, err := s.Search(ctx, q.text, "", 200); err != nil {
 					b.Fatalf("Search(%q): %v", q.text, err)
 				}
 			}

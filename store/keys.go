@@ -179,3 +179,17 @@ func (s *Store) Sign(purpose string, content []byte) (seal.Signature, error) {
 	}
 	return seal.Sign(s.key, purpose, content), nil
 }
+
+// EntryHash returns the hash of audit entry seq; ok is false when there is
+// no such entry. A head printed in a dossier is checked against it.
+func (s *Store) EntryHash(ctx context.Context, seq int64) (string, bool, error) {
+	var h string
+	err := s.db.QueryRowContext(ctx, `SELECT hash FROM audit WHERE seq = ?`, seq).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, classify(fmt.Errorf("read audit entry %d: %w", seq, err), s.path)
+	}
+	return h, true, nil
+}
