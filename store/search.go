@@ -126,8 +126,8 @@ type Hit struct {
 
 // Search finds cases and events whose text matches, in every active case
 // or only in caseID. Matching events come newest first, after matching
-// cases; at most limit cases and limit events (0: 200). more reports that
-// matches were left out.
+// cases; at most limit results in all (0: 200). more reports that matches
+// were left out.
 func (s *Store) Search(ctx context.Context, text, caseID string, limit int) (hits []Hit, more bool, err error) {
 	q := ftsQuery(text)
 	hits = []Hit{}
@@ -163,12 +163,12 @@ func (s *Store) Search(ctx context.Context, text, caseID string, limit int) (hit
 	if len(hits) > limit {
 		hits, more = hits[:limit], true
 	}
-	evs, err := s.events(ctx, eventQuery{caseID: caseID, text: text, activeCases: true, limit: limit + 1})
+	evs, err := s.events(ctx, eventQuery{caseID: caseID, text: text, activeCases: true, limit: limit - len(hits) + 1})
 	if err != nil {
 		return nil, false, err
 	}
-	if len(evs) > limit {
-		evs, more = evs[:limit], true
+	if len(evs) > limit-len(hits) {
+		evs, more = evs[:limit-len(hits)], true
 	}
 	titles := map[string]string{}
 	for _, e := range evs {
