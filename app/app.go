@@ -385,7 +385,9 @@ func (a *App) SearchPage(ctx context.Context, text, caseRef string, limit int) (
 func (a *App) VerifyLog(ctx context.Context) (LogReport, error) { return a.store.VerifyLog(ctx) }
 
 // VerifyLogDeep is VerifyLog that also re-hashes every stored file.
-func (a *App) VerifyLogDeep(ctx context.Context) (LogReport, error) { return a.store.VerifyLogDeep(ctx) }
+func (a *App) VerifyLogDeep(ctx context.Context) (LogReport, error) {
+	return a.store.VerifyLogDeep(ctx)
+}
 
 // WriteAttachment copies an attachment's verified original bytes to w.
 func (a *App) WriteAttachment(ctx context.Context, id string, w io.Writer) (evidence.Attachment, error) {

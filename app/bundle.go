@@ -34,7 +34,7 @@ func (a *App) Export(ctx context.Context, caseRef, out string, opts ExportOption
 
 // ExportResult says what an export left out.
 type ExportResult struct {
-	Dossiers int             // dossier PDFs included
+	Dossiers int              // dossier PDFs included
 	Problems []DossierProblem // dossiers not included, and why
 }
 

@@ -440,7 +440,7 @@ func TestDefect7TamperingIsDetected(t *testing.T) {
 				t.Fatal(err)
 			}
 			type entry struct {
-				seq, at                                       int64
+				seq, at                                      int64
 				action, entity, id, caseID, content, det, st string
 			}
 			var es []entry
