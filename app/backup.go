@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -157,6 +158,21 @@ type Copy = store.Copy
 type RecoveryNeeded struct {
 	Dir      string
 	Recovery store.Recovery
+}
+
+// Unwrap gives the sentence for the user (lang key data.recover, or
+// data.recover-none when no copy can be opened).
+func (e *RecoveryNeeded) Unwrap() error {
+	if c, ok := e.Recovery.Newest(); ok {
+		when := "-"
+		if !c.LastChange.IsZero() {
+			when = c.LastChange.Local().Format("2006-01-02 15:04")
+		}
+		return lang.E("data.recover", "dir", e.Dir, "file", c.Path, "when", when,
+			"cases", strconv.Itoa(c.Cases), "events", strconv.Itoa(c.Events))
+	}
+	c := e.Recovery.Copies[0]
+	return lang.E("data.recover-none", "dir", e.Dir, "file", c.Path, "reason", lang.EN.Err(c.Err))
 }
 
 func (e *RecoveryNeeded) Error() string {

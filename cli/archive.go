@@ -51,6 +51,9 @@ func (r *runner) importCase(args []string) error {
 	if err != nil {
 		return err
 	}
+	if rep, err := a.VerifyArchive(pos[0]); err == nil && rep.Signer == "" {
+		fmt.Fprintln(r.errw, r.l.T("cli.verify-unsigned"))
+	}
 	r.printf("%s\n", c.ID)
 	return nil
 }

@@ -84,26 +84,11 @@ func (r *runner) report(err error) int {
 		fmt.Fprintln(r.errw, evidence.Printable(r.l.Err(err)))
 		return ExitUsage
 	case errors.As(err, &rn):
-		fmt.Fprintln(r.errw, r.recoveryMessage(rn))
+		fmt.Fprintln(r.errw, evidence.Printable(r.l.Err(rn)))
 		return ExitRecover
 	}
 	fmt.Fprintln(r.errw, evidence.Printable(r.l.Err(err)))
 	return ExitFail
-}
-
-// recoveryMessage names the newest copy that can replace a missing
-// database and the command that restores it.
-func (r *runner) recoveryMessage(rn *app.RecoveryNeeded) string {
-	if c, ok := rn.Recovery.Newest(); ok {
-		when := "-"
-		if !c.LastChange.IsZero() {
-			when = c.LastChange.Local().Format(TimeLayout)
-		}
-		return evidence.Printable(r.l.T("data.recover", "dir", rn.Dir, "file", c.Path, "when", when,
-			"cases", fmt.Sprint(c.Cases), "events", fmt.Sprint(c.Events)))
-	}
-	c := rn.Recovery.Copies[0]
-	return evidence.Printable(r.l.T("data.recover-none", "dir", rn.Dir, "file", c.Path, "reason", r.l.Err(c.Err)))
 }
 
 func (r *runner) globals(args []string) ([]string, error) {
