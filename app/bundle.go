@@ -214,6 +214,12 @@ func asCopy(in store.ImportData, now time.Time) store.ImportData {
 		}
 		eh[nid] = vs
 	}
+	dossiers := make([]store.DossierRecord, len(in.Dossiers))
+	for i, r := range in.Dossiers {
+		r.ID = evidence.NewID() // the original's records may be in this database already
+		dossiers[i] = r
+	}
+	in.Dossiers = dossiers
 	now = now.UTC().Truncate(time.Millisecond)
 	evs = append(evs, evidence.Event{ID: evidence.NewID(), CaseID: id, Kind: evidence.KindNote, At: now, Recorded: now,
 		Summary:   "Imported as a copy of case " + orig + " · 作为案件 " + orig + " 的副本导入",

@@ -161,6 +161,11 @@ func TestDefect3GenuineDossierVerifiesOnAnotherInstall(t *testing.T) {
 	if code != 0 || strings.Contains(out, "MISMATCH") {
 		t.Errorf("verify good.pdf on the receiving install = exit %d, %q %q; want it recognised", code, out, errs)
 	}
+	// Imported as a copy where the records exist already, it lands too.
+	must(t, dir, "import", zipFile, "--as-copy")
+	if out, errs, code := run(t, dir, "verify", pdf); code != 0 {
+		t.Errorf("verify good.pdf after import --as-copy = exit %d, %q %q", code, out, errs)
+	}
 	// A changed copy is still caught there.
 	b, _ := os.ReadFile(pdf)
 	changed := filepath.Join(t.TempDir(), "changed.pdf")
