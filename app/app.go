@@ -94,23 +94,61 @@ func DataDir(flag string) (string, error) {
 }
 
 // Open opens the data directory, creating it (owner-only) and its database
-// when missing.
+// when missing. A folder whose database is missing or empty although
+// copies of it were kept (a restore interrupted, a database moved away) is
+// not a first run: Open then returns a *RecoveryNeeded error listing the
+// copies, and creates nothing.
 func Open(ctx context.Context, dir string, opts ...Option) (*App, error) {
+	return open(ctx, dir, true, opts)
+}
+
+// OpenExisting opens a data directory that must exist already, for
+// commands that only read: a mistyped folder name is reported, never
+// created. A folder without a database gives ErrNoData.
+func OpenExisting(ctx context.Context, dir string, opts ...Option) (*App, error) {
+	return open(ctx, dir, false, opts)
+}
+
+// ErrNoData is the error of OpenExisting for a folder that holds no
+// database yet.
+var ErrNoData = errors.New("the data folder has no database yet")
+
+func open(ctx context.Context, dir string, create bool, opts []Option) (*App, error) {
 	cfg := config{now: time.Now, loc: time.Local, maxBytes: store.DefaultMaxAttachment}
 	for _, o := range opts {
 		o(&cfg)
 	}
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && !st.IsDir():
 		return nil, lang.E("data.not-dir", "dir", dir)
+	case errors.Is(err, os.ErrNotExist) && !create:
+		return nil, lang.E("data.missing", "dir", dir)
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(dir, store.DirMode); err != nil {
 		return nil, lang.Wrap(err, "data.cannot-create", "dir", dir)
 	}
+	tightenFolder(dir)
 	dbPath := filepath.Join(dir, DBName)
+	rec, err := store.Recover(ctx, dbPath, filepath.Join(dir, BackupDir))
+	if err != nil {
+		return nil, err
+	}
+	if rec.Needed {
+		return nil, &RecoveryNeeded{Dir: dir, Recovery: rec}
+	}
 	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) {
+		if !create {
+			return nil, lang.Wrap(ErrNoData, "data.no-database", "dir", dir)
+		}
+		// SQLite's files left without their database are kept aside, never
+		// taken into a new one.
+		if err := store.SetAsideStrays(dbPath, cfg.now()); err != nil {
+			return nil, lang.Wrap(err, "data.cannot-create", "dir", dir)
+		}
 		// Create the file ourselves so it (and SQLite's -wal and -shm files,
 		// which copy its mode) is readable by the owner only.
-		f, err := os.OpenFile(dbPath, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		f, err := os.OpenFile(dbPath, os.O_CREATE|os.O_EXCL|os.O_WRONLY, store.FileMode)
 		if err != nil && !errors.Is(err, os.ErrExist) {
 			return nil, lang.Wrap(err, "data.cannot-create", "dir", dir)
 		}
@@ -118,12 +156,35 @@ func Open(ctx context.Context, dir string, opts ...Option) (*App, error) {
 			f.Close()
 		}
 	}
-	s, err := store.Open(ctx, dbPath, store.WithClock(cfg.now), store.WithMaxAttachment(cfg.maxBytes))
+	s, err := store.Open(ctx, dbPath, store.WithClock(cfg.now), store.WithMaxAttachment(cfg.maxBytes), store.WithAppVersion(Version))
 	if err != nil {
 		return nil, err
 	}
 	return &App{dir: dir, store: s, now: cfg.now, loc: cfg.loc}, nil
 }
+
+// tightenFolder takes group and other access off the data folder and what
+// Redress keeps in it (an older version, or a copy, may have left them).
+func tightenFolder(dir string) {
+	store.Tighten(dir, store.DirMode)
+	store.Tighten(filepath.Join(dir, BackupDir), store.DirMode)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), DBName) && e.Type().IsRegular() {
+			store.Tighten(filepath.Join(dir, e.Name()), store.FileMode)
+		}
+	}
+	backups, _ := os.ReadDir(filepath.Join(dir, BackupDir))
+	for _, e := range backups {
+		if e.Type().IsRegular() {
+			store.Tighten(filepath.Join(dir, BackupDir, e.Name()), store.FileMode)
+		}
+	}
+}
+
+// Damaged reports whether the database failed SQLite's check when it was
+// opened: it can be read (to rescue data) but not written; restore it.
+func (a *App) Damaged() bool { return a.store.Damaged() }
 
 // Close closes the database.
 func (a *App) Close() error { return a.store.Close() }
@@ -173,6 +234,11 @@ func (in CaseInput) Case() (evidence.Case, error) {
 		c.Amount = m
 	}
 	c.Normalize()
+	if d, err := time.Parse(evidence.DateLayout, c.Incident); err == nil {
+		if err := evidence.CheckDate("incident", d, time.Now(), c.Incident); err != nil && d.Year() >= 1970 {
+			parseErrs = append(parseErrs, evidence.Fields(err)...)
+		}
+	}
 	err := c.Validate()
 	all := append(parseErrs, evidence.Fields(err)...)
 	if len(all) > 0 {
@@ -291,11 +357,37 @@ func (a *App) Search(ctx context.Context, text, caseRef string) ([]Hit, error) {
 			return nil, err
 		}
 	}
-	return a.store.Search(ctx, text, id, 200)
+	hits, _, err := a.store.Search(ctx, text, id, DefaultSearchLimit)
+	return hits, err
 }
 
-// VerifyLog checks the audit chain and that stored data matches it.
+// DefaultSearchLimit is how many cases and how many events Search returns
+// at most.
+const DefaultSearchLimit = 200
+
+// SearchPage is Search with a limit (0: DefaultSearchLimit); more is true
+// when matches were left out.
+func (a *App) SearchPage(ctx context.Context, text, caseRef string, limit int) (hits []Hit, more bool, err error) {
+	id := ""
+	if caseRef != "" {
+		if id, err = a.store.ResolveCase(ctx, caseRef); err != nil {
+			return nil, false, err
+		}
+	}
+	if limit <= 0 {
+		limit = DefaultSearchLimit
+	}
+	return a.store.Search(ctx, text, id, limit)
+}
+
+// VerifyLog checks the audit chain, its signed head and that the database
+// holds exactly what the log recorded.
 func (a *App) VerifyLog(ctx context.Context) (LogReport, error) { return a.store.VerifyLog(ctx) }
+
+// VerifyLogDeep is VerifyLog that also re-hashes every stored file.
+func (a *App) VerifyLogDeep(ctx context.Context) (LogReport, error) {
+	return a.store.VerifyLogDeep(ctx)
+}
 
 // WriteAttachment copies an attachment's verified original bytes to w.
 func (a *App) WriteAttachment(ctx context.Context, id string, w io.Writer) (evidence.Attachment, error) {

@@ -158,6 +158,9 @@ func (a *App) attach(ctx context.Context, caseID string, checks []FileCheck, in 
 		e.At = a.now().In(a.loc)
 	} else {
 		t, err := evidence.ParseTime("at", in.At, a.loc)
+		if err == nil {
+			err = evidence.CheckDate("at", t, a.now(), in.At)
+		}
 		if err != nil {
 			return e, err
 		}

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -115,37 +115,19 @@ func NewestGoodBackup(ctx context.Context, dir string) (BackupInfo, bool) {
 
 // Restore replaces the data in dir with the backup file after checking it.
 // The replaced database is kept aside as redress.db.replaced-<time> (never
-// deleted); the returned path names it ("" when there was none). No copy
-// of Redress may be using dir.
+// deleted, never overwritten: two restores in one second keep two copies);
+// the returned path names it ("" when there was none). While another copy
+// of Redress has the data open, Restore waits a few seconds for it and
+// then refuses, saying to close it. A crash at any step loses nothing: the
+// next start finds the copies (Recovery).
 func Restore(ctx context.Context, dir, file string, now time.Time) (string, error) {
 	if _, err := store.CheckFile(ctx, file); err != nil {
 		return "", err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(dir, store.DirMode); err != nil {
 		return "", lang.Wrap(err, "data.cannot-create", "dir", dir)
 	}
-	db := filepath.Join(dir, DBName)
-	tmp := db + ".restoring"
-	if err := copyFile(file, tmp); err != nil {
-		os.Remove(tmp)
-		return "", lang.Wrap(err, "restore.cannot-copy", "file", file)
-	}
-	aside := ""
-	if _, err := os.Stat(db); err == nil {
-		aside = db + ".replaced-" + now.UTC().Format("20060102-150405")
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			if _, err := os.Stat(db + suffix); err == nil {
-				if err := os.Rename(db+suffix, aside+suffix); err != nil {
-					os.Remove(tmp)
-					return "", lang.Wrap(err, "restore.cannot-move", "file", db)
-				}
-			}
-		}
-	}
-	if err := os.Rename(tmp, db); err != nil {
-		return aside, lang.Wrap(err, "restore.cannot-move", "file", db)
-	}
-	return aside, nil
+	return store.Restore(ctx, filepath.Join(dir, DBName), file, now)
 }
 
 // RestoreInPlace closes the database, restores file over it (keeping the
@@ -159,7 +141,7 @@ func (a *App) RestoreInPlace(ctx context.Context, file string) (string, error) {
 		return "", fmt.Errorf("close before restore: %w", err)
 	}
 	aside, rerr := Restore(ctx, a.dir, file, a.now())
-	s, err := store.Open(ctx, filepath.Join(a.dir, DBName), store.WithClock(a.now), store.WithMaxAttachment(max))
+	s, err := store.Open(ctx, filepath.Join(a.dir, DBName), store.WithClock(a.now), store.WithMaxAttachment(max), store.WithAppVersion(Version))
 	if err != nil {
 		return aside, err
 	}
@@ -167,23 +149,43 @@ func (a *App) RestoreInPlace(ctx context.Context, file string) (string, error) {
 	return aside, rerr
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
+// Copy is a kept copy of the database that can be restored.
+type Copy = store.Copy
+
+// RecoveryNeeded is the error of Open for a data folder whose database is
+// missing or empty while copies of it were kept: the user chooses one to
+// restore (Restore), Redress never starts empty over them.
+type RecoveryNeeded struct {
+	Dir      string
+	Recovery store.Recovery
+}
+
+// Unwrap gives the sentence for the user (lang key data.recover, or
+// data.recover-none when no copy can be opened).
+func (e *RecoveryNeeded) Unwrap() error {
+	if c, ok := e.Recovery.Newest(); ok {
+		when := "-"
+		if !c.LastChange.IsZero() {
+			when = c.LastChange.Local().Format("2006-01-02 15:04")
+		}
+		return lang.E("data.recover", "dir", e.Dir, "file", c.Path, "when", when,
+			"cases", strconv.Itoa(c.Cases), "events", strconv.Itoa(c.Events))
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
+	c := e.Recovery.Copies[0]
+	return lang.E("data.recover-none", "dir", e.Dir, "file", c.Path, "reason", lang.EN.Err(c.Err))
+}
+
+func (e *RecoveryNeeded) Error() string {
+	if c, ok := e.Recovery.Newest(); ok {
+		return fmt.Sprintf("the data folder %s has no database, but copies were kept; the newest is %s", e.Dir, c.Path)
 	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return fmt.Sprintf("the data folder %s has no database, and none of the copies kept there can be opened", e.Dir)
+}
+
+// Recovery lists the copies that could replace a missing or empty
+// database in dir, usable and newest data first; Needed is false when the
+// database is there. The desktop app shows this at start when Open returns
+// *RecoveryNeeded, and restores the copy the user picks with Restore.
+func Recovery(ctx context.Context, dir string) (store.Recovery, error) {
+	return store.Recover(ctx, filepath.Join(dir, DBName), filepath.Join(dir, BackupDir))
 }

@@ -2,15 +2,18 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
+	"strings"
 	"time"
 
 	"redress/bundle"
 	"redress/evidence"
 	"redress/lang"
+	"redress/seal"
 	"redress/store"
 )
 
@@ -25,13 +28,37 @@ type ExportOptions struct {
 
 // Export writes the case to out as a ZIP archive (docs/ARCHIVE.md).
 func (a *App) Export(ctx context.Context, caseRef, out string, opts ExportOptions) error {
+	_, err := a.ExportReport(ctx, caseRef, out, opts)
+	return err
+}
+
+// ExportResult says what an export left out.
+type ExportResult struct {
+	Dossiers int              // dossier PDFs included
+	Problems []DossierProblem // dossiers not included, and why
+}
+
+// DossierProblem is a dossier PDF that could not go into an archive: Key
+// is "cli.export-dossier-missing" or "cli.export-dossier-changed", File its path.
+type DossierProblem struct {
+	File string
+	Key  string
+}
+
+// ExportReport writes the case archive, signed with the install key. The
+// records of the case's dossiers always go in (so that `verify` on the
+// receiving install recognises them); with opts.Dossiers the PDFs go too,
+// each checked against the SHA-256 recorded when it was made: a missing or
+// changed one is left out and reported.
+func (a *App) ExportReport(ctx context.Context, caseRef, out string, opts ExportOptions) (ExportResult, error) {
+	var res ExportResult
 	id, err := a.store.ResolveCase(ctx, caseRef)
 	if err != nil {
-		return err
+		return res, err
 	}
 	d, err := a.store.ExportData(ctx, id)
 	if err != nil {
-		return err
+		return res, err
 	}
 	bd := bundle.Data{Schema: bundle.Schema, AppVersion: Version, Exported: a.now().UTC(), Case: d.Case,
 		CaseHistory: d.CaseHistory, Events: d.Events, EventHistory: d.EventHistory,
@@ -39,26 +66,49 @@ func (a *App) Export(ctx context.Context, caseRef, out string, opts ExportOption
 	for _, dr := range d.Drafts {
 		bd.Drafts = append(bd.Drafts, bundle.Draft{Recipient: dr.Recipient, Language: evidence.Language(dr.Language), Text: dr.Text, Updated: dr.Saved})
 	}
+	for _, r := range d.Dossiers {
+		bd.Dossiers = append(bd.Dossiers, bundle.DossierRecord{ID: r.ID, Recipient: r.Recipient, Language: r.Language,
+			SHA256: r.SHA256, Size: r.Size, Pages: r.Pages, File: fileName(r.Path), Created: r.Created})
+	}
 	eo := bundle.ExportOptions{Redact: opts.Redact, Now: a.now().UTC(), AppVersion: Version}
+	if a.store.PublicKey() != nil {
+		eo.Signer = a.store
+	}
 	if opts.Dossiers {
-		recs, err := a.store.Dossiers(ctx, id)
-		if err != nil {
-			return err
-		}
 		eo.Dossiers = map[string][]byte{}
-		for _, r := range recs {
-			if b, err := os.ReadFile(r.Path); err == nil {
-				eo.Dossiers[filepath.Base(r.Path)] = b
+		for _, r := range d.Dossiers {
+			if r.Path == "" {
+				continue // imported: the record came without its PDF
 			}
+			b, err := os.ReadFile(r.Path)
+			if err != nil {
+				res.Problems = append(res.Problems, DossierProblem{File: r.Path, Key: "cli.export-dossier-missing"})
+				continue
+			}
+			if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != r.SHA256 {
+				res.Problems = append(res.Problems, DossierProblem{File: r.Path, Key: "cli.export-dossier-changed"})
+				continue
+			}
+			name := strings.TrimSuffix(fileName(r.Path), ".pdf")
+			if _, dup := eo.Dossiers[name]; dup {
+				name += "-" + r.ID[:8]
+			}
+			eo.Dossiers[name] = b
 		}
+		res.Dossiers = len(eo.Dossiers)
 	}
 	_, err = writeFile(out, "export.cannot-write", func(w io.Writer) error {
 		return bundleError(bundle.Export(ctx, w, bd, a.store, eo))
 	})
-	if err != nil {
-		return err
+	return res, spaceError(err, out)
+}
+
+// fileName is the last element of a path written on any system.
+func fileName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
 	}
-	return nil
+	return p
 }
 
 // bundleError turns the archive package's errors into translated ones.
@@ -103,6 +153,10 @@ func (a *App) Import(ctx context.Context, file string, opts ImportOptions) (evid
 	d := arc.Data
 	in := store.ImportData{Case: d.Case, CaseHistory: d.CaseHistory, Events: d.Events, EventHistory: d.EventHistory,
 		Checklist: d.Checklist, Overrides: d.Overrides}
+	for _, r := range d.Dossiers {
+		in.Dossiers = append(in.Dossiers, store.DossierRecord{ID: r.ID, Recipient: r.Recipient, Language: r.Language,
+			SHA256: r.SHA256, Size: r.Size, Pages: r.Pages, Created: r.Created})
+	}
 	for _, dr := range d.Drafts {
 		in.Drafts = append(in.Drafts, store.Draft{Recipient: dr.Recipient, Language: string(dr.Language), Text: dr.Text, Saved: dr.Updated})
 	}
@@ -160,6 +214,12 @@ func asCopy(in store.ImportData, now time.Time) store.ImportData {
 		}
 		eh[nid] = vs
 	}
+	dossiers := make([]store.DossierRecord, len(in.Dossiers))
+	for i, r := range in.Dossiers {
+		r.ID = evidence.NewID() // the original's records may be in this database already
+		dossiers[i] = r
+	}
+	in.Dossiers = dossiers
 	now = now.UTC().Truncate(time.Millisecond)
 	evs = append(evs, evidence.Event{ID: evidence.NewID(), CaseID: id, Kind: evidence.KindNote, At: now, Recorded: now,
 		Summary:   "Imported as a copy of case " + orig + " · 作为案件 " + orig + " 的副本导入",
@@ -183,6 +243,10 @@ type VerifyReport struct {
 	CaseID  string         `json:"case_id,omitempty"`
 	Results []VerifyResult `json:"results"`
 	Note    string         `json:"note,omitempty"` // a lang key, e.g. the case is not in this database
+	// Signer is the fingerprint of the key that signed an archive ("" when
+	// it is unsigned); ThisInstall says it is this installation's key.
+	Signer      string `json:"signer,omitempty"`
+	ThisInstall bool   `json:"this_install,omitempty"`
 }
 
 // OK reports whether every file verified.
@@ -198,7 +262,8 @@ func (r VerifyReport) OK() bool {
 	return true
 }
 
-// VerifyArchive recomputes every hash of a case archive.
+// VerifyArchive recomputes every hash of a case archive and checks its
+// signature; the archive is OK only when both hold.
 func VerifyArchive(file string) (VerifyReport, error) {
 	rep := VerifyReport{Kind: "archive"}
 	f, err := os.Open(file)
@@ -220,5 +285,18 @@ func VerifyArchive(file string) (VerifyReport, error) {
 	for _, x := range r.Results {
 		rep.Results = append(rep.Results, VerifyResult{Path: x.Path, Expected: x.Expected, Actual: x.Actual, OK: x.OK, Problem: x.Problem})
 	}
+	if r.Signature != nil {
+		rep.Signer = r.Signature.Fingerprint
+	}
 	return rep, nil
+}
+
+// VerifyArchive is the package's VerifyArchive that also says whether the
+// archive was signed by this installation.
+func (a *App) VerifyArchive(file string) (VerifyReport, error) {
+	rep, err := VerifyArchive(file)
+	if pub := a.store.PublicKey(); err == nil && pub != nil && rep.Signer == seal.Fingerprint(pub) {
+		rep.ThisInstall = true
+	}
+	return rep, err
 }

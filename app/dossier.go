@@ -96,7 +96,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		return nil
 	})
 	if err != nil {
-		return res, err
+		return res, spaceError(err, opts.Out)
 	}
 	if opts.Progress != nil {
 		opts.Progress(1)

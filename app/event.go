@@ -39,6 +39,8 @@ func (in EventInput) Event(now time.Time, loc *time.Location) (evidence.Event, e
 		e.At = now.In(loc)
 	} else if t, err := evidence.ParseTime("at", in.At, loc); err != nil {
 		add(err)
+	} else if err := evidence.CheckDate("at", t, now, in.At); err != nil {
+		add(err)
 	} else {
 		e.At = t
 	}
@@ -90,6 +92,9 @@ func (in EventInput) Event(now time.Time, loc *time.Location) (evidence.Event, e
 		}
 		if in.PromiseBy != "" {
 			t, err := evidence.ParseTime("promise-by", in.PromiseBy, loc)
+			if err == nil {
+				err = evidence.CheckDate("promise-by", t, now, in.PromiseBy)
+			}
 			if err != nil {
 				add(err)
 			} else {

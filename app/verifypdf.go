@@ -67,24 +67,25 @@ func (a *App) VerifyDossier(ctx context.Context, path string) (VerifyReport, err
 		return rep, lang.E("verify.no-manifest", "file", path)
 	}
 	rep.CaseID = man.CaseID
-	if _, err := a.store.Case(ctx, man.CaseID); err != nil {
+	sum := sha256.Sum256(data)
+	own := hex.EncodeToString(sum[:])
+	// The PDF is recognised by its SHA-256 among the dossiers recorded here,
+	// made here or brought in with an imported case archive.
+	recs, err := a.store.DossiersBySHA(ctx, own)
+	if err != nil {
+		return rep, err
+	}
+	_, caseErr := a.store.Case(ctx, man.CaseID)
+	if caseErr != nil && len(recs) == 0 {
 		rep.Note = "verify.case-absent"
 		for _, x := range man.Exhibits {
 			rep.Results = append(rep.Results, VerifyResult{Path: x.Number + " " + x.Name, Expected: x.SHA256, Problem: "verify.not-here"})
 		}
 		return rep, nil
 	}
-	sum := sha256.Sum256(data)
-	own := hex.EncodeToString(sum[:])
-	recs, err := a.store.Dossiers(ctx, man.CaseID)
-	if err != nil {
-		return rep, err
-	}
 	pdfResult := VerifyResult{Path: filepath.Base(path), Actual: own, Problem: "verify.pdf-unknown"}
-	for _, r := range recs {
-		if r.SHA256 == own {
-			pdfResult = VerifyResult{Path: filepath.Base(path), Expected: r.SHA256, Actual: own, OK: true}
-		}
+	if len(recs) > 0 {
+		pdfResult = VerifyResult{Path: filepath.Base(path), Expected: recs[0].SHA256, Actual: own, OK: true}
 	}
 	rep.Results = append(rep.Results, pdfResult)
 	for _, x := range man.Exhibits {

@@ -42,6 +42,7 @@ var (
 	ErrHashMismatch    = &Error{key: "bundle.hash-mismatch"}
 	ErrSizeMismatch    = &Error{key: "bundle.size-mismatch"}
 	ErrBadCase         = &Error{key: "bundle.bad-case"}
+	ErrBadSignature    = &Error{key: "bundle.bad-signature"}
 )
 
 // phrases are the English log texts of the keys (the user-facing sentences
@@ -70,6 +71,7 @@ var phrases = map[string]string{
 	"bundle.hash-mismatch":    "SHA-256 does not match the manifest",
 	"bundle.size-mismatch":    "size does not match the manifest",
 	"bundle.bad-case":         "case or event is not valid",
+	"bundle.bad-signature":    "the signature does not match the manifest",
 }
 
 // Key is the stable message key, e.g. "bundle.hash-mismatch".

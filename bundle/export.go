@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"redress/evidence"
+	"redress/seal"
 )
 
 // BlobSource streams attachment bytes for Export.
@@ -39,6 +40,8 @@ type ExportOptions struct {
 	Now time.Time
 	// AppVersion is recorded in case.json and manifest.json.
 	AppVersion string
+	// Signer, when set, signs the manifest (Manifest.Signature).
+	Signer Signer
 }
 
 // Export writes d and every attachment it names as a case archive to w.
@@ -142,6 +145,13 @@ func Export(ctx context.Context, w io.Writer, d Data, blobs BlobSource, opts Exp
 		}
 	}
 	m := Manifest{Schema: Schema, AppVersion: opts.AppVersion, Created: now, Files: x.files}
+	if opts.Signer != nil {
+		sig, err := opts.Signer.Sign(seal.PurposeArchive, m.Signed())
+		if err != nil {
+			return fmt.Errorf("bundle: sign %s: %w", ManifestName, err)
+		}
+		m.Signature = &sig
+	}
 	manifest, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return fmt.Errorf("bundle: encode %s: %w", ManifestName, err)

@@ -10,12 +10,15 @@
 package bundle
 
 import (
+	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"redress/evidence"
+	"redress/seal"
 )
 
 // Schema is the archive format version this package writes and the newest
@@ -44,7 +47,22 @@ type Data struct {
 	Checklist    map[string]bool             `json:"checklist"`     // checklist item ID → done
 	Overrides    map[string]string           `json:"overrides"`     // rule ID → duration text
 	Drafts       []Draft                     `json:"drafts"`        // letter drafts
+	Dossiers     []DossierRecord             `json:"dossiers"`      // the dossier PDFs made for the case
 	Redacted     bool                        `json:"redacted"`
+}
+
+// DossierRecord is a dossier PDF Redress made for the case: enough for
+// `verify` on another install to recognise the PDF by its SHA-256. The PDF
+// itself travels as dossiers/<file> only when asked for.
+type DossierRecord struct {
+	ID        string    `json:"id"`
+	Recipient string    `json:"recipient"`
+	Language  string    `json:"language"`
+	SHA256    string    `json:"sha256"`
+	Size      int64     `json:"size"`
+	Pages     int       `json:"pages"`
+	File      string    `json:"file"` // the PDF's file name when it was made
+	Created   time.Time `json:"created"`
 }
 
 // Draft is an unsent letter.
@@ -62,6 +80,26 @@ type Manifest struct {
 	AppVersion string      `json:"app_version"`
 	Created    time.Time   `json:"created"`
 	Files      []FileEntry `json:"files"`
+	// Signature is the exporting install's Ed25519 signature of Signed();
+	// nil in archives from before signing.
+	Signature *seal.Signature `json:"signature,omitempty"`
+}
+
+// Signed is what the manifest's signature covers: the schema, app version,
+// creation time and every file line, one per line, in a fixed text form
+// (docs/ARCHIVE.md, "Signing").
+func (m Manifest) Signed() []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "schema %d\napp_version %s\ncreated %s\n", m.Schema, strconv.Quote(m.AppVersion), m.Created.UTC().Format(time.RFC3339Nano))
+	for _, f := range m.Files {
+		fmt.Fprintf(&b, "file %s %s %d\n", f.Path, f.SHA256, f.Size)
+	}
+	return []byte(b.String())
+}
+
+// Signer signs archive manifests for Export.
+type Signer interface {
+	Sign(purpose string, content []byte) (seal.Signature, error)
 }
 
 // FileEntry is one manifest line.
@@ -114,6 +152,9 @@ func (d *Data) fillEmpty() {
 	}
 	if d.Drafts == nil {
 		d.Drafts = []Draft{}
+	}
+	if d.Dossiers == nil {
+		d.Dossiers = []DossierRecord{}
 	}
 }
 

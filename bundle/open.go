@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"redress/evidence"
+	"redress/seal"
 )
 
 // Limits bound what Open and VerifyArchive accept, against zip bombs and
@@ -112,6 +113,9 @@ func Open(r io.ReaderAt, size int64, limits Limits) (*Archive, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSignature(m); err != nil {
+		return nil, err
+	}
 	listed := make(map[string]FileEntry, len(m.Files))
 	for _, fe := range m.Files {
 		listed[fe.Path] = fe
@@ -179,6 +183,22 @@ func Open(r io.ReaderAt, size int64, limits Limits) (*Archive, error) {
 		}
 	}
 	return a, nil
+}
+
+// checkSignature refuses a manifest whose signature does not match it.
+// An unsigned manifest (an archive from before signing) passes: callers
+// tell the user it is unsigned.
+func checkSignature(m Manifest) error {
+	if m.Signature == nil {
+		return nil
+	}
+	if _, err := seal.Verify(*m.Signature, seal.PurposeArchive, m.Signed()); err != nil {
+		return &Error{key: ErrBadSignature.key, Entry: ManifestName, Err: err}
+	}
+	if fp, err := m.Signature.Key(); err == nil && seal.Fingerprint(fp) != m.Signature.Fingerprint {
+		return &Error{key: ErrBadSignature.key, Entry: ManifestName, Detail: "the fingerprint does not match the key"}
+	}
+	return nil
 }
 
 // openZip reads the ZIP directory, telling a truncated ZIP from a file that
@@ -595,6 +615,24 @@ func validateData(d *Data) (map[string]int64, error) {
 		if err := checkAttachments(e); err != nil {
 			return nil, err
 		}
+	}
+	dossierIDs := map[string]bool{}
+	for i, r := range d.Dossiers {
+		switch {
+		case !isID(r.ID) || dossierIDs[r.ID]:
+			return nil, bad(fmt.Sprintf("dossiers[%d] has a malformed or repeated ID %q", i, printable(r.ID)), nil)
+		case !isSHA(r.SHA256):
+			return nil, bad(fmt.Sprintf("dossier %s has a malformed sha256", r.ID), nil)
+		case r.Size < 0 || r.Pages < 0:
+			return nil, bad(fmt.Sprintf("dossier %s has a negative size", r.ID), nil)
+		case !slices.Contains(evidence.Parties, r.Recipient):
+			return nil, bad(fmt.Sprintf("dossier %s has an unknown recipient %q", r.ID, printable(r.Recipient)), nil)
+		case r.Language != string(evidence.Chinese) && r.Language != string(evidence.English):
+			return nil, bad(fmt.Sprintf("dossier %s has an unknown language %q", r.ID, printable(r.Language)), nil)
+		case evidence.CheckText("file", r.File, false) != nil:
+			return nil, bad(fmt.Sprintf("dossier %s has an unusable file name", r.ID), nil)
+		}
+		dossierIDs[r.ID] = true
 	}
 	for _, id := range slices.Sorted(maps.Keys(d.EventHistory)) {
 		if !ids[id] {

@@ -81,5 +81,8 @@ func sampleData() Data {
 		Overrides:    map[string]string{"cn.topup": "48h"},
 		Drafts: []Draft{{Recipient: evidence.ToProvider, Language: evidence.Chinese,
 			Text: "您好：我的账户 6222021234567890123 于 2026-11-20 充值 1280.00 元未到账。", Updated: at("2026-11-23T10:00:00+08:00")}},
+		Dossiers: []DossierRecord{{ID: "d1d1d1d1-0000-4000-8000-000000000001", Recipient: evidence.ToRegulator, Language: "zh",
+			SHA256: "3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8550", Size: 31, Pages: 4,
+			File: "dossier-2026-11-24.pdf", Created: at("2026-11-24T08:00:00Z")}},
 	}
 }

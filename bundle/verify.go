@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"redress/seal"
 )
 
 // Result is the check of one archive entry.
@@ -23,9 +25,10 @@ type Result struct {
 
 // Report is the outcome of VerifyArchive.
 type Report struct {
-	AppVersion string    // from the manifest
-	Created    time.Time // from the manifest
-	Results    []Result  // one per manifest line, then one per unlisted entry
+	AppVersion string          // from the manifest
+	Created    time.Time       // from the manifest
+	Signature  *seal.Signature // the manifest's signature; nil when unsigned
+	Results    []Result        // the signature when there is one, one per manifest line, then one per unlisted entry
 }
 
 // OK reports whether every entry verified.
@@ -73,7 +76,16 @@ func VerifyArchive(r io.ReaderAt, size int64) (Report, error) {
 	if err != nil && !(errors.As(err, &e) && e.key == ErrMissingCase.key) {
 		return Report{}, err
 	}
-	return Report{AppVersion: m.AppVersion, Created: m.Created, Results: verifyFiles(zr, m, lim)}, nil
+	rep := Report{AppVersion: m.AppVersion, Created: m.Created, Signature: m.Signature}
+	if m.Signature != nil {
+		res := Result{Path: ManifestName + " (signature)", Expected: m.Signature.Fingerprint, OK: true}
+		if err := checkSignature(m); err != nil {
+			res.OK, res.Problem = false, ErrBadSignature.key
+		}
+		rep.Results = append(rep.Results, res)
+	}
+	rep.Results = append(rep.Results, verifyFiles(zr, m, lim)...)
+	return rep, nil
 }
 
 // Verify recomputes the SHA-256 of every entry again, as VerifyArchive does.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"redress/app"
+	"redress/evidence"
 	"redress/lang"
 )
 
@@ -18,13 +19,17 @@ func (r *runner) export(args []string) error {
 	if *out == "" {
 		return usage("cli.missing-flag", "flag", "-o FILE.zip", "command", "export")
 	}
-	a, err := r.open()
+	a, err := r.openRead()
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := a.Export(r.ctx, pos[0], *out, app.ExportOptions{Redact: *redact, Dossiers: *dossiers}); err != nil {
+	res, err := a.ExportReport(r.ctx, pos[0], *out, app.ExportOptions{Redact: *redact, Dossiers: *dossiers})
+	if err != nil {
 		return err
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintln(r.errw, evidence.Printable(r.l.T(p.Key, "file", p.File)))
 	}
 	r.printf("%s\n", r.l.T("cli.exported", "file", *out))
 	return nil
@@ -45,6 +50,9 @@ func (r *runner) importCase(args []string) error {
 	c, err := a.Import(r.ctx, pos[0], app.ImportOptions{AsCopy: *asCopy})
 	if err != nil {
 		return err
+	}
+	if rep, err := a.VerifyArchive(pos[0]); err == nil && rep.Signer == "" {
+		fmt.Fprintln(r.errw, r.l.T("cli.verify-unsigned"))
 	}
 	r.printf("%s\n", c.ID)
 	return nil
@@ -81,9 +89,21 @@ func (r *runner) verify(args []string) error {
 		if rep.Note != "" {
 			r.printf("%s\n", r.l.T(rep.Note))
 		}
+		if rep.Kind == "archive" {
+			switch {
+			case rep.ThisInstall:
+				r.printf("%s\n", r.l.T("cli.verify-signed-here", "fingerprint", rep.Signer))
+			case rep.Signer != "":
+				r.printf("%s\n", r.l.T("cli.verify-signed-by", "fingerprint", rep.Signer))
+			}
+		}
 	}
 	if !rep.OK() {
 		return lang.E("cli.verify-failed", "file", pos[0])
+	}
+	if rep.Kind == "archive" && rep.Signer == "" {
+		// Every hash matched, but nothing vouches for the list of hashes.
+		return lang.E("cli.verify-unsigned")
 	}
 	if !*asJSON {
 		r.printf("%s\n", r.l.T("cli.verify-ok", "n", fmt.Sprint(len(rep.Results))))

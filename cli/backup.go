@@ -15,7 +15,7 @@ func (r *runner) backup(args []string) error {
 	if *out == "" {
 		return usage("cli.missing-flag", "flag", "-o FILE", "command", "backup")
 	}
-	a, err := r.open()
+	a, err := r.openRead()
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,9 @@ const (
 	ExitOK    = 0
 	ExitFail  = 1
 	ExitUsage = 2
+	// ExitRecover: the data folder's database is missing or empty but
+	// copies were kept; the message names the newest and how to restore it.
+	ExitRecover = 3
 )
 
 // Version is the app version printed by `redress version`.
@@ -41,14 +44,19 @@ type runner struct {
 	errw   io.Writer
 	l      lang.Lang
 	data   string
-	opener func(ctx context.Context, dir string) (*app.App, error)
+	opener func(ctx context.Context, dir string, create bool) (*app.App, error)
 }
 
 // Run executes one command line (without the program name) and returns the
 // exit code.
 func Run(args []string, stdout, stderr io.Writer) int {
 	r := &runner{ctx: context.Background(), out: stdout, errw: stderr, l: lang.Detect(),
-		opener: func(ctx context.Context, dir string) (*app.App, error) { return app.Open(ctx, dir) }}
+		opener: func(ctx context.Context, dir string, create bool) (*app.App, error) {
+			if create {
+				return app.Open(ctx, dir)
+			}
+			return app.OpenExisting(ctx, dir)
+		}}
 	return r.run(args)
 }
 
@@ -66,16 +74,20 @@ func (r *runner) report(err error) int {
 		return ExitOK
 	}
 	var ue usageError
+	var rn *app.RecoveryNeeded
 	switch {
 	case errors.As(err, &ue):
-		fmt.Fprintln(r.errw, r.l.Err(ue.msg))
+		fmt.Fprintln(r.errw, evidence.Printable(r.l.Err(ue.msg)))
 		fmt.Fprintln(r.errw, r.l.T("cli.see-help"))
 		return ExitUsage
 	case len(evidence.Fields(err)) > 0:
-		fmt.Fprintln(r.errw, r.l.Err(err))
+		fmt.Fprintln(r.errw, evidence.Printable(r.l.Err(err)))
 		return ExitUsage
+	case errors.As(err, &rn):
+		fmt.Fprintln(r.errw, evidence.Printable(r.l.Err(rn)))
+		return ExitRecover
 	}
-	fmt.Fprintln(r.errw, r.l.Err(err))
+	fmt.Fprintln(r.errw, evidence.Printable(r.l.Err(err)))
 	return ExitFail
 }
 
@@ -166,13 +178,27 @@ func (r *runner) dispatch(args []string) error {
 	return usage("cli.unknown-command", "command", cmd)
 }
 
-// open opens the data directory chosen by --data, REDRESS_DATA or the default.
-func (r *runner) open() (*app.App, error) {
+// open opens the data directory chosen by --data, REDRESS_DATA or the
+// default, creating it when missing: for commands that write.
+func (r *runner) open() (*app.App, error) { return r.openDir(true) }
+
+// openRead opens an existing data directory, for commands that only read:
+// a mistyped --data is reported, never created.
+func (r *runner) openRead() (*app.App, error) { return r.openDir(false) }
+
+func (r *runner) openDir(create bool) (*app.App, error) {
 	dir, err := app.DataDir(r.data)
 	if err != nil {
 		return nil, err
 	}
-	return r.opener(r.ctx, dir)
+	a, err := r.opener(r.ctx, dir, create)
+	if err != nil {
+		return nil, err
+	}
+	if a.Damaged() {
+		fmt.Fprintln(r.errw, r.l.T("cli.damaged-warning"))
+	}
+	return a, nil
 }
 
 // flags wraps flag.FlagSet so that flags may come before or after the

@@ -358,6 +358,10 @@ func TestDatabaseProblems(t *testing.T) {
 func TestMessagesInChinese(t *testing.T) {
 	setLang(t, "zh")
 	dir := t.TempDir()
+	if out := mustRun(t, dir, "case", "list"); !strings.Contains(out, "还没有案件") {
+		t.Errorf("empty list in Chinese = %q", out)
+	}
+	mustRun(t, dir, "case", "new", "--title", "提现未到账", "--provider", "快付", "--problem", "other", "--jurisdiction", "CN")
 	tests := []struct {
 		args []string
 		want string
@@ -372,9 +376,6 @@ func TestMessagesInChinese(t *testing.T) {
 			t.Errorf("redress %v = exit %d, %q; want %q", tt.args, code, errs, tt.want)
 		}
 	}
-	if out := mustRun(t, dir, "case", "list"); !strings.Contains(out, "还没有案件") {
-		t.Errorf("empty list in Chinese = %q", out)
-	}
 	if out := mustRun(t, dir, "help"); !strings.Contains(out, "用法") {
 		t.Errorf("help in Chinese lacks 用法")
 	}
@@ -385,7 +386,7 @@ func TestDataDirFromEnvironment(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "from-env")
 	t.Setenv("REDRESS_DATA", dir)
 	var out, errb bytes.Buffer
-	if code := Run([]string{"case", "list"}, &out, &errb); code != 0 {
+	if code := Run([]string{"case", "new", "--title", "t", "--provider", "p", "--problem", "other", "--jurisdiction", "EU"}, &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	if _, err := os.Stat(filepath.Join(dir, "redress.db")); err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,7 +50,14 @@ func (r *runner) caseList(args []string) error {
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
-	a, err := r.open()
+	a, err := r.openRead()
+	if errors.Is(err, app.ErrNoData) {
+		if *asJSON {
+			return r.json([]app.CaseSummary{})
+		}
+		r.printf("%s\n", r.l.T("cli.no-cases"))
+		return nil
+	}
 	if err != nil {
 		return err
 	}
@@ -107,7 +115,7 @@ func (r *runner) caseShow(args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := r.open()
+	a, err := r.openRead()
 	if err != nil {
 		return err
 	}
@@ -239,7 +247,7 @@ func (r *runner) eventShow(action string, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := r.open()
+	a, err := r.openRead()
 	if err != nil {
 		return err
 	}
@@ -342,7 +350,7 @@ func (r *runner) timeline(args []string) error {
 		}
 		q.Limit = n
 	}
-	a, err := r.open()
+	a, err := r.openRead()
 	if err != nil {
 		return err
 	}
@@ -358,7 +366,11 @@ func (r *runner) timeline(args []string) error {
 		return r.json(evs)
 	}
 	if len(evs) == 0 {
-		r.printf("%s\n", r.l.T("cli.no-events"))
+		if q.Text != "" || len(q.Kinds) > 0 {
+			r.printf("%s\n", r.l.T("cli.no-matching-events"))
+		} else {
+			r.printf("%s\n", r.l.T("cli.no-events"))
+		}
 		return nil
 	}
 	t := table{}
@@ -426,25 +438,38 @@ func (r *runner) search(args []string) error {
 	f := newFlags("search")
 	asJSON := f.boolean("json")
 	caseRef := f.str("case")
+	limitText := f.str("limit")
 	pos, err := f.parse(args, -1, "TEXT")
 	if err != nil {
 		return err
 	}
+	limit := app.DefaultSearchLimit
+	if *limitText != "" {
+		n, err := strconv.Atoi(*limitText)
+		if err != nil || n <= 0 {
+			return usage("cli.bad-number", "flag", "--limit", "value", *limitText)
+		}
+		limit = n
+	}
 	text := strings.Join(pos, " ")
-	a, err := r.open()
+	a, err := r.openRead()
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	hits, err := a.Search(r.ctx, text, *caseRef)
+	hits, more, err := a.SearchPage(r.ctx, text, *caseRef, limit)
 	if err != nil {
 		return err
+	}
+	if more {
+		// Said on stderr, so that --json output stays one document.
+		fmt.Fprintln(r.errw, r.l.T("cli.search-capped", "n", strconv.Itoa(limit)))
 	}
 	if *asJSON {
 		return r.json(hits)
 	}
 	if len(hits) == 0 {
-		r.printf("%s\n", r.l.T("cli.no-hits", "text", text))
+		r.printf("%s\n", evidence.Printable(r.l.T("cli.no-hits", "text", text)))
 		return nil
 	}
 	t := table{}
@@ -461,18 +486,42 @@ func (r *runner) search(args []string) error {
 
 func (r *runner) verifyLog(args []string) error {
 	f := newFlags("verify-log")
-	asJSON := f.boolean("json")
+	asJSON, deep := f.boolean("json"), f.boolean("deep")
+	against := f.str("head")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
-	a, err := r.open()
+	var wantSeq int64
+	var wantHash string
+	if *against != "" {
+		seq, hash, ok := strings.Cut(*against, ":")
+		n, err := strconv.ParseInt(seq, 10, 64)
+		if !ok || err != nil || n < 1 || len(hash) != 64 {
+			return usage("cli.bad-head", "value", *against)
+		}
+		wantSeq, wantHash = n, strings.ToLower(hash)
+	}
+	a, err := r.openRead()
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	rep, err := a.VerifyLog(r.ctx)
+	verify := a.VerifyLog
+	if *deep {
+		verify = a.VerifyLogDeep
+	}
+	rep, err := verify(r.ctx)
 	if err != nil {
 		return err
+	}
+	if wantSeq > 0 {
+		got, ok, err := a.EntryHash(r.ctx, wantSeq)
+		if err != nil {
+			return err
+		}
+		if !ok || got != wantHash {
+			rep.Problems = append(rep.Problems, app.LogProblem{Seq: wantSeq, Key: "audit.rewritten"})
+		}
 	}
 	if *asJSON {
 		if err := r.json(rep); err != nil {
@@ -486,7 +535,7 @@ func (r *runner) verifyLog(args []string) error {
 			} else {
 				where = r.l.T("audit.at-entity", "entity", r.l.T("entity."+p.Entity), "id", p.ID)
 			}
-			fmt.Fprintf(r.out, "%s: %s\n", where, r.l.T(p.Key))
+			fmt.Fprintf(r.out, "%s: %s\n", evidence.Printable(where), r.l.T(p.Key))
 		}
 	}
 	if !rep.OK() {
@@ -495,6 +544,14 @@ func (r *runner) verifyLog(args []string) error {
 	if !*asJSON {
 		r.printf("%s\n", r.l.T("cli.log-ok", "entries", strconv.Itoa(rep.Entries),
 			"cases", strconv.Itoa(rep.Cases), "events", strconv.Itoa(rep.Events), "head", rep.Head))
+		if rep.Signed {
+			r.printf("%s\n", r.l.T("cli.log-signed", "fingerprint", rep.Fingerprint))
+		}
+		if rep.Deep {
+			r.printf("%s\n", r.l.T("cli.log-deep", "files", strconv.Itoa(rep.Files)))
+		} else {
+			r.printf("%s\n", r.l.T("cli.log-not-deep", "files", strconv.Itoa(rep.Files)))
+		}
 	}
 	return nil
 }

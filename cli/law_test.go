@@ -20,8 +20,12 @@ func runAt(t *testing.T, dir string, now time.Time, args ...string) (string, str
 	t.Helper()
 	var out, errb bytes.Buffer
 	r := &runner{ctx: context.Background(), out: &out, errw: &errb, l: lang.Detect(),
-		opener: func(ctx context.Context, dir string) (*app.App, error) {
-			return app.Open(ctx, dir, app.WithClock(func() time.Time { return now }), app.WithLocation(time.UTC))
+		opener: func(ctx context.Context, dir string, create bool) (*app.App, error) {
+			opts := []app.Option{app.WithClock(func() time.Time { return now }), app.WithLocation(time.UTC)}
+			if create {
+				return app.Open(ctx, dir, opts...)
+			}
+			return app.OpenExisting(ctx, dir, opts...)
 		}}
 	code := r.run(append([]string{"--data", dir}, args...))
 	return out.String(), errb.String(), code

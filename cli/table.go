@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"redress/evidence"
 )
 
 // table lines up columns by display width, counting Chinese characters as
@@ -54,6 +56,9 @@ func (t *table) write(w io.Writer) {
 	io.WriteString(w, b.String())
 }
 
+// oneLine makes a cell one line, safe for a terminal: line breaks and tabs
+// become spaces, other control characters and direction overrides are
+// shown escaped (\x1b, \u202e), never sent raw.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(s)
+	return evidence.Printable(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s))
 }

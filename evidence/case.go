@@ -149,10 +149,16 @@ func (c *Case) Validate() error {
 	es.add(oneOf("jurisdiction", string(c.Jurisdiction), Jurisdictions))
 	es.add(c.Amount.Validate("amount"))
 	if c.Incident != "" {
-		if _, err := time.Parse(DateLayout, c.Incident); err != nil {
+		if d, err := time.Parse(DateLayout, c.Incident); err != nil {
 			es.add(&FieldError{Field: "incident", Reason: ReasonMalformedDate, Value: c.Incident})
+		} else {
+			es.add(CheckDate("incident", d, time.Time{}, c.Incident))
 		}
 	}
+	checkTexts(&es, textField{"title", c.Title, false}, textField{"provider", c.Provider, false},
+		textField{"name", c.Complainant.Name, false}, textField{"contact", c.Complainant.Contact, false},
+		textField{"account", c.Complainant.AccountID, false}, textField{"address", c.Complainant.Address, true},
+		textField{"remedy", c.Remedy, true})
 	es.add(optional("name", c.Complainant.Name, MaxShort))
 	es.add(optional("contact", c.Complainant.Contact, MaxShort))
 	es.add(optional("address", c.Complainant.Address, MaxLong))

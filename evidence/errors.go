@@ -25,6 +25,10 @@ const (
 	ReasonInFuture        Reason = "in-future"
 	ReasonBeforeStart     Reason = "before-start"
 	ReasonMalformedID     Reason = "malformed-id"
+	ReasonControlChar     Reason = "control-char"
+	ReasonInvalidText     Reason = "invalid-text"
+	ReasonImplausibleDate Reason = "implausible-date"
+	ReasonMalformedLength Reason = "malformed-duration"
 )
 
 // FieldError names the field that is wrong and why. Field is a stable key

@@ -203,6 +203,17 @@ func (e *Event) Validate() error {
 	es.add(oneOf("kind", string(e.Kind), Kinds))
 	if e.At.IsZero() {
 		es.add(&FieldError{Field: "at", Reason: ReasonRequired})
+	} else {
+		es.add(CheckDate("at", e.At, time.Time{}, ""))
+	}
+	checkTexts(&es, textField{"summary", e.Summary, true}, textField{"notes", e.Notes, true},
+		textField{"ref", e.Reference, false})
+	for _, t := range e.Tags {
+		es.add(CheckText("tags", t, false))
+	}
+	for _, a := range e.Attachments {
+		es.add(CheckText("file", a.Name, false))
+		es.add(CheckText("caption", a.Caption, false))
 	}
 	es.add(optional("summary", e.Summary, MaxLong))
 	es.add(optional("notes", e.Notes, MaxLong))
@@ -225,6 +236,8 @@ func (e *Event) Validate() error {
 	case e.Transaction != nil && e.Kind == KindTransaction:
 		t := e.Transaction
 		es.add(optional("txid", t.TxID, MaxShort))
+		checkTexts(&es, textField{"txid", t.TxID, false}, textField{"status", t.Status, false},
+			textField{"counterparty", t.Counterparty, false})
 		es.add(t.Amount.Validate("amount"))
 		if t.Direction != "" {
 			es.add(oneOf("direction", t.Direction, []string{MoneyIn, MoneyOut}))
@@ -239,6 +252,10 @@ func (e *Event) Validate() error {
 		es.add(oneOf("channel", string(c.Channel), Channels))
 		es.add(oneOf("direction", c.Direction, []string{Outbound, Inbound}))
 		es.add(optional("agent", c.Agent, MaxShort))
+		checkTexts(&es, textField{"agent", c.Agent, false}, textField{"promise", c.Promise, true})
+		if c.PromiseBy != nil {
+			es.add(CheckDate("promise-by", *c.PromiseBy, time.Time{}, ""))
+		}
 		es.add(optional("promise", c.Promise, MaxLong))
 		if c.Duration < 0 {
 			es.add(&FieldError{Field: "duration", Reason: ReasonNegative, Value: c.Duration.String()})
@@ -248,13 +265,16 @@ func (e *Event) Validate() error {
 		}
 	case e.Exhibit != nil && (e.Kind == KindScreenshot || e.Kind == KindDocument):
 		es.add(optional("caption", e.Exhibit.Caption, MaxShort))
+		checkTexts(&es, textField{"caption", e.Exhibit.Caption, false}, textField{"shows", e.Exhibit.Shows, true})
 		es.add(optional("shows", e.Exhibit.Shows, MaxLong))
 	case e.Letter != nil && e.Kind == KindLetter:
 		es.add(oneOf("to", e.Letter.To, Parties))
 		es.add(optional("method", e.Letter.Method, MaxShort))
+		checkTexts(&es, textField{"name", e.Letter.Name, false}, textField{"method", e.Letter.Method, false})
 	case e.Response != nil && e.Kind == KindResponse:
 		es.add(oneOf("from", e.Response.From, Parties))
 		es.add(optional("outcome", e.Response.Outcome, MaxLong))
+		checkTexts(&es, textField{"name", e.Response.Name, false}, textField{"outcome", e.Response.Outcome, true})
 	}
 	if e.Kind == KindNote && e.Summary == "" && e.Notes == "" {
 		es.add(&FieldError{Field: "summary", Reason: ReasonRequired})
@@ -271,11 +291,11 @@ func ParseTime(field, s string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, &FieldError{Field: field, Reason: ReasonRequired}
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+		return t, CheckDate(field, t, time.Time{}, s)
 	}
 	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"} {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
+			return t, CheckDate(field, t, time.Time{}, s)
 		}
 	}
 	return time.Time{}, &FieldError{Field: field, Reason: ReasonMalformedTime, Value: s}
@@ -294,7 +314,7 @@ func ParseDate(field, s string) (string, error) {
 func ParseDuration(field, s string) (time.Duration, error) {
 	d, err := time.ParseDuration(strings.TrimSpace(s))
 	if err != nil {
-		return 0, &FieldError{Field: field, Reason: ReasonMalformedTime, Value: s}
+		return 0, &FieldError{Field: field, Reason: ReasonMalformedLength, Value: s}
 	}
 	if d < 0 {
 		return 0, &FieldError{Field: field, Reason: ReasonNegative, Value: s}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"strconv"
+	"time"
 
 	"redress/lang"
 )
@@ -22,13 +23,14 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	tmp := dest + ".partial"
 	os.Remove(tmp)
+	// The copy is owner-only from its first byte: VACUUM INTO writes into
+	// an empty file that exists, and SQLite gives its journal the same mode.
+	if err := createOwnerOnly(tmp); err != nil {
+		return classify(fmt.Errorf("back up to %s: %w", dest, err), s.path)
+	}
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return classify(fmt.Errorf("back up to %s: %w", dest, err), s.path)
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("back up to %s: %w", dest, err)
 	}
 	if _, err := CheckFile(ctx, tmp); err != nil {
 		os.Remove(tmp)
@@ -56,9 +58,10 @@ func syncFile(path string) error {
 
 // FileInfo is what CheckFile found in a database file.
 type FileInfo struct {
-	Version int // schema version
-	Cases   int
-	Events  int
+	Version    int // schema version
+	Cases      int
+	Events     int
+	LastChange time.Time // of the newest audit entry; zero when none
 }
 
 // CheckFile opens a database file read-only, without changing it, and
@@ -119,5 +122,9 @@ func CheckFile(ctx context.Context, path string) (FileInfo, error) {
 	}
 	db.QueryRowContext(ctx, "SELECT COUNT(*) FROM cases").Scan(&info.Cases)
 	db.QueryRowContext(ctx, "SELECT COUNT(*) FROM events").Scan(&info.Events)
+	var last sql.NullInt64
+	if db.QueryRowContext(ctx, "SELECT MAX(at) FROM audit").Scan(&last) == nil && last.Valid {
+		info.LastChange = fromMS(last.Int64)
+	}
 	return info, nil
 }

@@ -19,6 +19,7 @@ type ImportData struct {
 	Checklist    map[string]bool
 	Overrides    map[string]string
 	Drafts       []Draft
+	Dossiers     []DossierRecord // the dossiers made for the case (records only)
 }
 
 // BlobOpener opens the original bytes of an attachment by SHA-256; the
@@ -54,6 +55,9 @@ func (s *Store) ImportCase(ctx context.Context, d ImportData, open BlobOpener) e
 				c.ID, old.Version, string(data), ms(old.Updated)); err != nil {
 				return fmt.Errorf("import history of case %s: %w", c.ID, err)
 			}
+			if err := t.audit(ActionHistory, "case", c.ID, c.ID, old); err != nil {
+				return err
+			}
 		}
 		if err := t.indexCase(&c); err != nil {
 			return err
@@ -85,12 +89,27 @@ func (s *Store) ImportCase(ctx context.Context, d ImportData, open BlobOpener) e
 				c.ID, dr.Recipient, dr.Language, versions[k], dr.Text, ms(saved)); err != nil {
 				return fmt.Errorf("import drafts: %w", err)
 			}
+			stored := Draft{CaseID: c.ID, Recipient: dr.Recipient, Language: dr.Language, Version: versions[k], Text: dr.Text, Saved: fromMS(ms(saved))}
+			if err := t.audit(ActionImport, "draft", k, c.ID, stored); err != nil {
+				return err
+			}
+		}
+		for _, dr := range d.Dossiers {
+			rec := dr
+			rec.CaseID, rec.Created = c.ID, fromMS(ms(dr.Created))
+			if _, err := t.exec(`INSERT INTO dossiers (id, case_id, recipient, language, sha256, size, pages, path, created_at)
+				VALUES (?,?,?,?,?,?,?,?,?)`, rec.ID, rec.CaseID, rec.Recipient, rec.Language, rec.SHA256, rec.Size, rec.Pages, rec.Path, ms(rec.Created)); err != nil {
+				return fmt.Errorf("import dossier record %s: %w", rec.ID, err)
+			}
+			if err := t.audit(ActionImport, "dossier", rec.ID, c.ID, rec); err != nil {
+				return err
+			}
 		}
 		stored, err := t.caseByID(c.ID)
 		if err != nil {
 			return err
 		}
-		return t.audit("import", "case", c.ID, c.ID, stored)
+		return t.audit(ActionImport, "case", c.ID, c.ID, stored)
 	})
 }
 
@@ -119,6 +138,9 @@ func (t *Tx) importEvent(caseID string, e evidence.Event, history []evidence.Eve
 			e.ID, old.Version, string(data), ms(old.Recorded)); err != nil {
 			return fmt.Errorf("import history of event %s: %w", e.ID, err)
 		}
+		if err := t.audit(ActionHistory, "event", e.ID, caseID, old); err != nil {
+			return err
+		}
 	}
 	for pos, a := range e.Attachments {
 		var exists int
@@ -145,7 +167,7 @@ func (t *Tx) importEvent(caseID string, e evidence.Event, history []evidence.Eve
 	if err := t.indexEvent(&stored); err != nil {
 		return err
 	}
-	return t.audit("import", "event", e.ID, caseID, stored)
+	return t.audit(ActionImport, "event", e.ID, caseID, stored)
 }
 
 // ExportData reads everything about a case that an archive carries.
@@ -177,6 +199,9 @@ func (s *Store) ExportData(ctx context.Context, caseID string) (ImportData, erro
 		return d, err
 	}
 	if d.Drafts, err = s.Drafts(ctx, caseID); err != nil {
+		return d, err
+	}
+	if d.Dossiers, err = s.Dossiers(ctx, caseID); err != nil {
 		return d, err
 	}
 	return d, nil

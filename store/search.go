@@ -125,12 +125,14 @@ type Hit struct {
 }
 
 // Search finds cases and events whose text matches, in every active case
-// or only in caseID. Matching events come newest first, after matching cases.
-func (s *Store) Search(ctx context.Context, text, caseID string, limit int) ([]Hit, error) {
+// or only in caseID. Matching events come newest first, after matching
+// cases; at most limit results in all (0: 200). more reports that matches
+// were left out.
+func (s *Store) Search(ctx context.Context, text, caseID string, limit int) (hits []Hit, more bool, err error) {
 	q := ftsQuery(text)
-	hits := []Hit{}
+	hits = []Hit{}
 	if q == "" {
-		return hits, nil
+		return hits, false, nil
 	}
 	if limit <= 0 {
 		limit = 200
@@ -141,38 +143,44 @@ func (s *Store) Search(ctx context.Context, text, caseID string, limit int) ([]H
 		args = append(args, caseID)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.title FROM case_fts f JOIN cases c ON c.rowid = f.rowid
-		WHERE case_fts MATCH ? AND c.archived_at IS NULL`+caseCond+` ORDER BY c.updated_at DESC LIMIT `+fmt.Sprint(limit), args...)
+		WHERE case_fts MATCH ? AND c.archived_at IS NULL`+caseCond+` ORDER BY c.updated_at DESC LIMIT `+fmt.Sprint(limit+1), args...)
 	if err != nil {
-		return nil, classify(fmt.Errorf("search %q: %w", text, err), s.path)
+		return nil, false, classify(fmt.Errorf("search %q: %w", text, err), s.path)
 	}
 	for rows.Next() {
 		var h Hit
 		if err := rows.Scan(&h.CaseID, &h.CaseTitle); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("search %q: %w", text, err)
+			return nil, false, fmt.Errorf("search %q: %w", text, err)
 		}
 		h.Title = h.CaseTitle
 		hits = append(hits, h)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, classify(fmt.Errorf("search %q: %w", text, err), s.path)
+		return nil, false, classify(fmt.Errorf("search %q: %w", text, err), s.path)
 	}
-	evs, err := s.events(ctx, eventQuery{caseID: caseID, text: text, activeCases: true, limit: limit})
+	if len(hits) > limit {
+		hits, more = hits[:limit], true
+	}
+	evs, err := s.events(ctx, eventQuery{caseID: caseID, text: text, activeCases: true, limit: limit - len(hits) + 1})
 	if err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	if len(evs) > limit-len(hits) {
+		evs, more = evs[:limit-len(hits)], true
 	}
 	titles := map[string]string{}
 	for _, e := range evs {
 		title, ok := titles[e.CaseID]
 		if !ok {
 			if err := s.db.QueryRowContext(ctx, `SELECT title FROM cases WHERE id = ?`, e.CaseID).Scan(&title); err != nil {
-				return nil, classify(fmt.Errorf("search %q: read case %s: %w", text, e.CaseID, err), s.path)
+				return nil, false, classify(fmt.Errorf("search %q: read case %s: %w", text, e.CaseID, err), s.path)
 			}
 			titles[e.CaseID] = title
 		}
 		at := e.At
 		hits = append(hits, Hit{CaseID: e.CaseID, CaseTitle: title, EventID: e.ID, Kind: e.Kind, At: &at, Title: e.Title()})
 	}
-	return hits, nil
+	return hits, more, nil
 }

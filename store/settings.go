@@ -146,17 +146,24 @@ func (s *Store) Draft(ctx context.Context, caseID, recipient, language string) (
 
 // Drafts returns every version of every draft of a case, oldest first.
 func (s *Store) Drafts(ctx context.Context, caseID string) ([]Draft, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT recipient, language, version, text, saved_at FROM letter_drafts
-		WHERE case_id = ? ORDER BY recipient, language, version`, caseID)
+	return s.drafts(ctx, `WHERE case_id = ? ORDER BY recipient, language, version`, caseID)
+}
+
+func (s *Store) allDrafts(ctx context.Context) ([]Draft, error) {
+	return s.drafts(ctx, `ORDER BY case_id, recipient, language, version`)
+}
+
+func (s *Store) drafts(ctx context.Context, where string, args ...any) ([]Draft, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT case_id, recipient, language, version, text, saved_at FROM letter_drafts `+where, args...)
 	if err != nil {
 		return nil, classify(fmt.Errorf("read drafts: %w", err), s.path)
 	}
 	defer rows.Close()
 	var out []Draft
 	for rows.Next() {
-		d := Draft{CaseID: caseID}
+		var d Draft
 		var saved int64
-		if err := rows.Scan(&d.Recipient, &d.Language, &d.Version, &d.Text, &saved); err != nil {
+		if err := rows.Scan(&d.CaseID, &d.Recipient, &d.Language, &d.Version, &d.Text, &saved); err != nil {
 			return nil, fmt.Errorf("read drafts: %w", err)
 		}
 		d.Saved = fromMS(saved)
@@ -216,8 +223,21 @@ func (s *Store) RecordDossier(ctx context.Context, d *DossierRecord) error {
 
 // Dossiers lists a case's generated dossiers, newest first.
 func (s *Store) Dossiers(ctx context.Context, caseID string) ([]DossierRecord, error) {
+	return s.dossiers(ctx, `WHERE case_id = ? ORDER BY created_at DESC`, caseID)
+}
+
+// DossiersBySHA finds the dossiers recorded with this SHA-256, in any case.
+func (s *Store) DossiersBySHA(ctx context.Context, sha string) ([]DossierRecord, error) {
+	return s.dossiers(ctx, `WHERE sha256 = ? ORDER BY created_at DESC`, sha)
+}
+
+func (s *Store) allDossiers(ctx context.Context) ([]DossierRecord, error) {
+	return s.dossiers(ctx, `ORDER BY created_at, id`)
+}
+
+func (s *Store) dossiers(ctx context.Context, where string, args ...any) ([]DossierRecord, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, case_id, recipient, language, sha256, size, pages, path, created_at
-		FROM dossiers WHERE case_id = ? ORDER BY created_at DESC`, caseID)
+		FROM dossiers `+where, args...)
 	if err != nil {
 		return nil, classify(fmt.Errorf("read dossiers: %w", err), s.path)
 	}

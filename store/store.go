@@ -5,6 +5,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"database/sql"
 	"embed"
 	"errors"
@@ -37,7 +38,16 @@ type Store struct {
 	path          string
 	now           func() time.Time
 	maxAttachment int64
+	appVersion    string
+	lock          *Lock
+	damaged       bool               // quick_check failed at open: writes are refused
+	key           ed25519.PrivateKey // the install key; nil until it exists
 }
+
+// MaxConns bounds the connection pool: SQLite writes one transaction at a
+// time, and each connection keeps its own page cache, so a few readers
+// beside the writer are all a desktop app can use.
+const MaxConns = 4
 
 // Option configures Open.
 type Option func(*Store)
@@ -48,12 +58,20 @@ func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = no
 // WithMaxAttachment sets the largest accepted attachment in bytes.
 func WithMaxAttachment(n int64) Option { return func(s *Store) { s.maxAttachment = n } }
 
+// WithAppVersion names the Redress version recorded with each migration
+// this process applies.
+func WithAppVersion(v string) Option { return func(s *Store) { s.appVersion = v } }
+
 // sqliteMagic is the first 16 bytes of every SQLite database file.
 var sqliteMagic = []byte("SQLite format 3\x00")
 
 // Open opens (creating if needed) the database at path and brings its
 // schema up to date. A file that is not a SQLite database, or a database
-// written by a newer Redress, is refused and left untouched.
+// written by a newer Redress, is refused and left untouched. The process
+// holds a shared lock on the database until Close, so that a restore
+// never replaces it underneath (LockExclusive). A database that fails
+// SQLite's quick_check opens for reading only: every write is refused with
+// a sentence pointing to restore (Damaged).
 func Open(ctx context.Context, file string, opts ...Option) (*Store, error) {
 	s := &Store{path: file, now: time.Now, maxAttachment: DefaultMaxAttachment}
 	for _, o := range opts {
@@ -62,6 +80,11 @@ func Open(ctx context.Context, file string, opts ...Option) (*Store, error) {
 	if err := checkHeader(file); err != nil {
 		return nil, err
 	}
+	lock, err := lockShared(file)
+	if err != nil {
+		return nil, err
+	}
+	tighten(file)
 	q := url.Values{}
 	for _, p := range []string{"foreign_keys(1)", "busy_timeout(5000)", "journal_mode(WAL)", "synchronous(FULL)"} {
 		q.Add("_pragma", p)
@@ -69,15 +92,75 @@ func Open(ctx context.Context, file string, opts ...Option) (*Store, error) {
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", fileURI(file, q))
 	if err != nil {
+		lock.Release()
 		return nil, fmt.Errorf("open %s: %w", file, err)
 	}
-	s.db = db
-	if err := s.migrate(ctx); err != nil {
+	db.SetMaxOpenConns(MaxConns)
+	db.SetMaxIdleConns(MaxConns)
+	s.db, s.lock = db, lock
+	fail := func(err error) (*Store, error) {
 		db.Close()
+		lock.Release()
 		return nil, err
+	}
+	if s.damaged, err = s.quickCheck(ctx); err != nil {
+		return fail(err)
+	}
+	if s.damaged {
+		// Reading may still rescue data; nothing is written, not even a
+		// migration.
+		var v int
+		if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err == nil && v != SchemaVersion() {
+			return fail(lang.E("store.corrupt", "file", file))
+		}
+		if err := s.loadKey(ctx); err != nil {
+			return fail(err)
+		}
+		return s, nil
+	}
+	if err := s.migrate(ctx); err != nil {
+		return fail(err)
+	}
+	if err := s.ensureKey(ctx); err != nil {
+		return fail(err)
 	}
 	return s, nil
 }
+
+// quickCheck runs PRAGMA quick_check: true when the database is damaged.
+func (s *Store) quickCheck(ctx context.Context) (bool, error) {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA quick_check")
+	if err != nil {
+		var se *sqlite.Error
+		if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT {
+			return true, nil
+		}
+		return false, classify(fmt.Errorf("check %s: %w", s.path, err), s.path)
+	}
+	defer rows.Close()
+	damaged := false
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return true, nil
+		}
+		if line != "ok" {
+			damaged = true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		var se *sqlite.Error
+		if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT {
+			return true, nil
+		}
+		return false, classify(fmt.Errorf("check %s: %w", s.path, err), s.path)
+	}
+	return damaged, nil
+}
+
+// Damaged reports whether the database failed SQLite's quick_check when it
+// was opened; writes are then refused.
+func (s *Store) Damaged() bool { return s.damaged }
 
 // fileURI is the SQLite URI of a database path, escaped so that any
 // character a folder name may hold ('?', '#', '%', spaces, Chinese) reaches
@@ -121,8 +204,12 @@ func checkHeader(file string) error {
 	return nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and gives up its lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.lock.Release()
+	return err
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -203,10 +290,14 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current > latest {
 		return lang.E("store.too-new", "file", s.path, "version", strconv.Itoa(current), "known", strconv.Itoa(latest))
 	}
+	from := current
 	for _, m := range ms[current:] {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return classify(fmt.Errorf("apply migration %s: %w", m.name, err), s.path)
 		}
+	}
+	if err := s.recordMigrations(ctx, tx, ms, from); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", latest)); err != nil {
 		return classify(fmt.Errorf("set schema version: %w", err), s.path)
@@ -215,6 +306,54 @@ func (s *Store) migrate(ctx context.Context) error {
 		return classify(fmt.Errorf("commit migration: %w", err), s.path)
 	}
 	return nil
+}
+
+// recordMigrations notes in schema_migrations the migrations just applied
+// (after from), with the time and this app's version. Migrations applied
+// before the table existed are noted with time 0 and no version.
+func (s *Store) recordMigrations(ctx context.Context, tx *sql.Tx, ms []migration, from int) error {
+	now := s.now().UnixMilli()
+	for _, m := range ms {
+		at, version := now, s.appVersion
+		if m.version <= from {
+			at, version = 0, ""
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO schema_migrations (version, name, applied_at, app_version) VALUES (?,?,?,?)`,
+			m.version, m.name, at, version); err != nil {
+			return classify(fmt.Errorf("record migration %s: %w", m.name, err), s.path)
+		}
+	}
+	return nil
+}
+
+// Migration is one applied schema migration.
+type Migration struct {
+	Version    int       `json:"version"`
+	Name       string    `json:"name"`
+	Applied    time.Time `json:"applied"` // zero: before migrations were recorded
+	AppVersion string    `json:"app_version"`
+}
+
+// Migrations lists the applied migrations, oldest first.
+func (s *Store) Migrations(ctx context.Context) ([]Migration, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT version, name, applied_at, app_version FROM schema_migrations ORDER BY version`)
+	if err != nil {
+		return nil, classify(fmt.Errorf("read migrations: %w", err), s.path)
+	}
+	defer rows.Close()
+	var out []Migration
+	for rows.Next() {
+		var m Migration
+		var at int64
+		if err := rows.Scan(&m.Version, &m.Name, &at, &m.AppVersion); err != nil {
+			return nil, fmt.Errorf("read migrations: %w", err)
+		}
+		if at != 0 {
+			m.Applied = fromMS(at)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 // classify turns SQLite's busy, locked, not-a-database and disk errors into
@@ -248,21 +387,29 @@ func classify(err error, file string) error {
 // Tx is one write transaction. Now is the single timestamp of everything
 // it writes, taken from the store's clock when it began.
 type Tx struct {
-	tx  *sql.Tx
-	ctx context.Context
-	Now time.Time
-	s   *Store
+	tx      *sql.Tx
+	ctx     context.Context
+	Now     time.Time
+	s       *Store
+	pending []AuditEntry // written to the chain when the transaction ends
 }
 
 // write runs fn in one immediate transaction: everything fn writes, and the
 // audit entries it adds, commit together or not at all.
 func (s *Store) write(ctx context.Context, fn func(*Tx) error) error {
+	if s.damaged {
+		return lang.E("store.damaged", "file", s.path)
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(fmt.Errorf("begin: %w", err), s.path)
 	}
 	t := &Tx{tx: tx, ctx: ctx, Now: s.now().UTC().Truncate(time.Millisecond), s: s}
 	if err := fn(t); err != nil {
+		tx.Rollback()
+		return classify(err, s.path)
+	}
+	if err := t.flushAudit(); err != nil {
 		tx.Rollback()
 		return classify(err, s.path)
 	}

@@ -308,7 +308,7 @@ func TestEventEditKeepsHistoryAndArchiveRestores(t *testing.T) {
 	if evs, _ := s.Timeline(ctx, c.ID, Query{}); len(evs) != 0 {
 		t.Errorf("archived event still in timeline")
 	}
-	if hits, _ := s.Search(ctx, "第三版", "", 0); len(hits) != 0 {
+	if hits, _, _ := s.Search(ctx, "第三版", "", 0); len(hits) != 0 {
 		t.Errorf("archived event found by search: %+v", hits)
 	}
 	if evs, _ := s.Timeline(ctx, c.ID, Query{Archived: true}); len(evs) != 1 || evs[0].Archived == nil {
@@ -317,7 +317,7 @@ func TestEventEditKeepsHistoryAndArchiveRestores(t *testing.T) {
 	if err := s.RestoreEvent(ctx, e.ID); err != nil {
 		t.Fatal(err)
 	}
-	if hits, _ := s.Search(ctx, "第三版", "", 0); len(hits) != 1 {
+	if hits, _, _ := s.Search(ctx, "第三版", "", 0); len(hits) != 1 {
 		t.Errorf("restored event not found by search: %+v", hits)
 	}
 	if rep, err := s.VerifyLog(ctx); err != nil || !rep.OK() {
@@ -536,7 +536,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			hits, err := s.Search(ctx, tt.query, tt.caseID, 0)
+			hits, _, err := s.Search(ctx, tt.query, tt.caseID, 0)
 			if err != nil {
 				t.Fatalf("Search(%q) error %v", tt.query, err)
 			}
@@ -654,7 +654,7 @@ func TestSearchLimitIgnoresArchivedCases(t *testing.T) {
 	if err := s.ArchiveCase(ctx, archived.ID); err != nil {
 		t.Fatal(err)
 	}
-	hits, err := s.Search(ctx, "退款", "", 3)
+	hits, _, err := s.Search(ctx, "退款", "", 3)
 	if err != nil || len(hits) != 3 {
 		t.Fatalf("Search limit 3 = %d hits, %v; want 3 from the active case", len(hits), err)
 	}
