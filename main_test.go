@@ -1,0 +1,189 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"redress/internal/testtool"
+	"redress/lang"
+)
+
+// binary is the real program, built once for these tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "redress-main-test")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "redress")
+	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	if err != nil {
+		os.RemoveAll(dir)
+		panic("go build: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// environ is the test's environment without the variables a test sets
+// itself (locale, display, data folder), plus extra.
+func environ(extra ...string) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		switch name {
+		case "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "REDRESS_LANG", "REDRESS_DATA", "DISPLAY", "WAYLAND_DISPLAY":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, extra...)
+}
+
+func run(t *testing.T, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = env
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run %v: %v", args, err)
+	}
+	return out.String(), errb.String(), code
+}
+
+// TestCLIQuietOnAnyLocale fails when Fyne (or anything else) writes to
+// stderr while a command succeeds, whatever the locale variables say.
+func TestCLIQuietOnAnyLocale(t *testing.T) {
+	data := t.TempDir()
+	locales := [][]string{
+		{"LANG=C"}, {"LANG=C.UTF-8"}, {"LANG=C.utf8"}, {"LANG=POSIX"}, {"LC_ALL=C.UTF-8"},
+		{"LC_ALL=C.UTF-8", "LANG=zh_CN.UTF-8"}, {"LC_MESSAGES=POSIX.UTF-8"}, {"LANG=C.UTF-8", "LANGUAGE=C"},
+		{"LANG=zh_CN.UTF-8"}, {"LANG=en_US.UTF-8"}, {},
+	}
+	for _, loc := range locales {
+		for _, args := range [][]string{{"version"}, {"--data", data, "case", "list"}} {
+			t.Run(strings.Join(loc, " ")+" "+strings.Join(args, " "), func(t *testing.T) {
+				out, errs, code := run(t, environ(loc...), args...)
+				if code != 0 || errs != "" {
+					t.Errorf("redress %s with %v = exit %d, stderr %q; want 0 and nothing", strings.Join(args, " "), loc, code, errs)
+				}
+				if out == "" {
+					t.Errorf("redress %s with %v printed nothing", strings.Join(args, " "), loc)
+				}
+			})
+		}
+	}
+}
+
+// TestLanguageFromLocale checks the language the built program picks.
+func TestLanguageFromLocale(t *testing.T) {
+	tests := []struct {
+		env  []string
+		want lang.Lang
+	}{
+		{[]string{"LANG=C.UTF-8"}, lang.EN},
+		{[]string{"LANG=C"}, lang.EN},
+		{[]string{"LC_ALL=POSIX", "LANG=zh_CN.UTF-8"}, lang.EN},
+		{[]string{"LANG=zh_CN.UTF-8"}, lang.ZH},
+		{[]string{"LC_MESSAGES=zh_CN.UTF-8", "LANG=C.UTF-8"}, lang.ZH},
+		{[]string{"REDRESS_LANG=zh", "LANG=C.UTF-8"}, lang.ZH},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.env, " "), func(t *testing.T) {
+			_, errs, code := run(t, environ(tt.env...), "--data", t.TempDir(), "case", "show", "nosuchcase")
+			want := tt.want.T("case.not-found", "ref", "nosuchcase")
+			if code == 0 || !strings.Contains(errs, want) {
+				t.Errorf("case show nosuchcase with %v = exit %d, stderr %q; want the %s sentence %q", tt.env, code, errs, tt.want, want)
+			}
+		})
+	}
+}
+
+// TestGUIWithoutDisplay: one sentence in the user's language, exit 1, no
+// panic, for `gui` and for the app started with --data alone.
+func TestGUIWithoutDisplay(t *testing.T) {
+	for _, l := range []lang.Lang{lang.EN, lang.ZH} {
+		for _, args := range [][]string{{"gui"}, {}} {
+			t.Run(string(l)+" "+strings.Join(args, " "), func(t *testing.T) {
+				data := filepath.Join(t.TempDir(), "data")
+				_, errs, code := run(t, environ("REDRESS_LANG="+string(l), "LANG=C.UTF-8"), append([]string{"--data", data}, args...)...)
+				if want := l.T("gui.no-display") + "\n"; code != 1 || errs != want {
+					t.Errorf("redress --data DIR %s without a display = exit %d, stderr %q; want 1, %q", strings.Join(args, " "), code, errs, want)
+				}
+				if _, err := os.Stat(data); err == nil {
+					t.Errorf("the data folder was created although no window could open")
+				}
+			})
+		}
+	}
+}
+
+// TestDataAloneOpensTheApp starts `redress --data DIR` under Xvfb: the
+// window must appear and the database be created in DIR.
+func TestDataAloneOpensTheApp(t *testing.T) {
+	testtool.Need(t, "xvfb and xdotool", "Xvfb", "xdotool")
+	display := startXvfb(t)
+	data := filepath.Join(t.TempDir(), "picked folder")
+	cmd := exec.Command(binary, "--data", data)
+	cmd.Env = environ("DISPLAY="+display, "LANG=C.UTF-8", "REDRESS_LANG=en")
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &errb, &errb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	find := exec.Command("xdotool", "search", "--sync", "--onlyvisible", "--name", "Redress")
+	find.Env = environ("DISPLAY=" + display)
+	done := make(chan error, 1)
+	go func() { done <- find.Run() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("no Redress window appeared: %v; app output %q", err, errb.String())
+		}
+	case <-time.After(60 * time.Second):
+		find.Process.Kill()
+		t.Fatalf("no Redress window appeared within a minute; app output %q", errb.String())
+	}
+	if _, err := os.Stat(filepath.Join(data, "redress.db")); err != nil {
+		t.Errorf("redress --data DIR did not open DIR: %v", err)
+	}
+	if strings.Contains(errb.String(), "Fyne error") {
+		t.Errorf("the app logged Fyne errors: %q", errb.String())
+	}
+}
+
+// startXvfb starts a private X server (it picks a free display) and
+// returns its name; it is stopped when the test ends.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1024x768x24")
+	x.ExtraFiles = []*os.File{w}
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	buf := make([]byte, 16)
+	n, err := r.Read(buf)
+	r.Close()
+	if err != nil || n == 0 {
+		t.Fatalf("Xvfb gave no display number: %v", err)
+	}
+	return ":" + strings.TrimSpace(string(buf[:n]))
+}
