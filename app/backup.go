@@ -35,6 +35,9 @@ func (a *App) Backup(ctx context.Context, out string) error {
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", out, err)
 	}
+	if err := checkName(abs); err != nil {
+		return err
+	}
 	return a.store.Backup(ctx, abs)
 }
 

@@ -5,9 +5,29 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
+	"redress/filename"
 	"redress/lang"
 )
+
+// goos is the system whose file-name rules apply (a variable for tests).
+var goos = runtime.GOOS
+
+// checkName refuses, on Windows, a file name that Windows would not store
+// as given: a device name (NUL.pdf writes into nothing), a trailing dot
+// or space (silently dropped), a refused character. The sentence names
+// the problem and suggests a name that works.
+func checkName(path string) error {
+	if goos != "windows" {
+		return nil
+	}
+	name := filepath.Base(path)
+	if p := filename.Problem(name); p != "" {
+		return lang.E("file.name-"+p, "file", path, "name", name, "safe", filename.Safe(name, "redress"))
+	}
+	return nil
+}
 
 // writeFile writes path (owner-only) through a temporary file beside it,
 // synced and then renamed into place, so a failure never leaves a
@@ -19,6 +39,9 @@ func writeFile(path, key string, write func(io.Writer) error) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("write %s: %w", path, err)
 	}
+	if err := checkName(abs); err != nil {
+		return "", err
+	}
 	tmp := abs + ".partial"
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
@@ -28,7 +51,7 @@ func writeFile(path, key string, write func(io.Writer) error) (string, error) {
 	if err == nil {
 		err = f.Sync()
 	}
-	if cerr := f.Close(); err == nil {
+	if cerr := f.Close(); err == nil { // closed before the rename: Windows cannot move an open file
 		err = cerr
 	}
 	if err != nil {
