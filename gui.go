@@ -21,6 +21,7 @@ import (
 // runGUI creates the Fyne app, opens the data folder and hands over to the
 // main window until it closes; it returns the exit code.
 func runGUI(g cli.GUI) (code int) {
+	detachConsole()
 	fyneapp.SetMetadata(metadata)
 	fa := fyneapp.NewWithID(metadata.ID)
 	fa.SetIcon(metadata.Icon)

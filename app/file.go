@@ -17,7 +17,9 @@ var goos = runtime.GOOS
 // checkName refuses, on Windows, a file name that Windows would not store
 // as given: a device name (NUL.pdf writes into nothing), a trailing dot
 // or space (silently dropped), a refused character. The sentence names
-// the problem and suggests a name that works.
+// the problem and suggests a name that works. It must see the path as
+// typed: filepath.Abs on Windows already turns C:\out\NUL.pdf into
+// \\.\NUL and drops a trailing dot.
 func checkName(path string) error {
 	if goos != "windows" {
 		return nil
@@ -35,12 +37,12 @@ func checkName(path string) error {
 // Errors from write come back as write returned them; failing to create or
 // move the file is reported with key, a lang key taking {file}.
 func writeFile(path, key string, write func(io.Writer) error) (string, error) {
+	if err := checkName(path); err != nil {
+		return "", err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := checkName(abs); err != nil {
-		return "", err
 	}
 	tmp := abs + ".partial"
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
