@@ -3,8 +3,8 @@
 # missing: the C toolchain and X11/GL headers Fyne builds against, Xvfb,
 # xdotool and ImageMagick for the real-window tests, poppler and qpdf for
 # the PDF checks, mingw-w64 and Wine for the Windows build and its smoke
-# test, zip and desktop-file-utils for `make dist`. Uses sudo when not root. Says nothing when
-# everything is there. Elsewhere it only explains.
+# test, zip and desktop-file-utils for `make dist`. Uses sudo when not
+# root. Says nothing when everything is there. Elsewhere it only explains.
 set -euo pipefail
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xdotool imagemagick poppler-utils qpdf
   mingw-w64 wine wine64 zip desktop-file-utils)
