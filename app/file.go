@@ -62,6 +62,9 @@ func writeFile(path, key string, write func(io.Writer) error) (string, error) {
 	}
 	if err := os.Rename(tmp, abs); err != nil {
 		os.Remove(tmp)
+		if inUse(err, abs) {
+			return "", lang.Wrap(err, "file.in-use", "file", path)
+		}
 		return "", lang.Wrap(err, key, "file", path)
 	}
 	return abs, nil

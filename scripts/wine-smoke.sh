@@ -5,12 +5,16 @@
 #
 # 1. A fresh Wine prefix in a temporary folder (wineboot -i), plus a
 #    bcryptprimitives.dll shim compiled from scripts/wine/ (Go >= 1.24 needs
-#    ProcessPrng, which Debian's Wine 8 lacks; test scaffolding only).
+#    ProcessPrng, which Debian's Wine 8 lacks) and two helpers from there:
+#    one holds a file open like a PDF viewer, one is registered as the .pdf
+#    handler and records what it was asked to open. Test scaffolding only.
 # 2. The command-line contract on C:\ paths with backslashes, spaces and
 #    Chinese text: case new, event add, attach, timeline, search, dossier,
 #    export, import, verify, verify-log, backup, restore; Windows rules
 #    (device names, trailing dots, case-insensitive and forward-slash paths,
-#    a path longer than 260 characters, a database in use by the app).
+#    a path longer than 260 characters, a dossier open in a viewer, a
+#    database in use by the app, attachment names Windows reserves coming
+#    from a Linux archive) and dossier --open through ShellExecute.
 # 3. The desktop window: it appears, a real click (xdotool) opens the "New
 #    case" form and another opens its Problem dropdown; the app must still
 #    be running and the dropdown's list be on screen; Ctrl+Q ends it with 0.
@@ -41,6 +45,11 @@ wineserver -w
 sys32="$WINEPREFIX/drive_c/windows/system32"
 x86_64-w64-mingw32-gcc -O2 -shared -s -o "$sys32/bcryptprimitives.dll" \
   scripts/wine/bcryptprimitives.c scripts/wine/bcryptprimitives.def -ladvapi32
+x86_64-w64-mingw32-gcc -O2 -municode -s -o "$work/holdopen.exe" scripts/wine/holdopen.c
+# .pdf files open with a recorder of what it was asked to open.
+x86_64-w64-mingw32-gcc -O2 -municode -s -o "$WINEPREFIX/drive_c/recordopen.exe" scripts/wine/recordopen.c
+wine reg add 'HKCR\.pdf' /ve /d RedressTestPDF /f >/dev/null 2>&1
+wine reg add 'HKCR\RedressTestPDF\shell\open\command' /ve /d '"C:\recordopen.exe" "%1"' /f >/dev/null 2>&1
 C="$WINEPREFIX/drive_c"
 go build -o "$work/redress-linux" . # makes an archive with names Windows cannot have
 echo "wine-smoke: prefix ready in $((SECONDS - start)) s"
@@ -103,18 +112,26 @@ else
   fail "dossier: no PDF at C:\\out"
 fi
 ok "verify dossier" --data "$DATA" verify 'C:\out\投诉 dossier.pdf'
-# --open goes through ShellExecute, which Wine hands to its winebrowser.
+# --open goes through ShellExecute and the prefix's .pdf handler.
 ok "dossier --open" --data "$DATA" dossier "${id:0:8}" -o 'C:\out\打开 me.pdf' --open
-for _ in $(seq 50); do pgrep -af winebrowser | grep -qF '打开 me.pdf' && break; sleep 0.1; done
-browser=$(pgrep -af winebrowser | grep -F 'C:\out\打开 me.pdf' | cut -d' ' -f1)
-[ -n "$browser" ] || fail "dossier --open: ShellExecute was not asked to open the PDF"
-[ -n "$browser" ] && kill $browser 2>/dev/null # the one this test started
-refuses "dossier to a device name" 1 'device name' --data "$DATA" dossier "${id:0:8}" -o 'C:\out\NUL.pdf'
-refuses "dossier with a trailing dot" 1 'dot or a space' --data "$DATA" dossier "${id:0:8}" -o 'C:\out\dossier.'
+for _ in $(seq 100); do [ -s "$C/opened.txt" ] && break; sleep 0.1; done
+[ "$(cat "$C/opened.txt" 2>/dev/null)" = 'C:\out\打开 me.pdf' ] ||
+  fail "dossier --open: the PDF handler got '$(cat "$C/opened.txt" 2>/dev/null)', want C:\out\打开 me.pdf"
+# A dossier open in a viewer cannot be replaced on Windows: one sentence
+# says so and the open file stays as it was.
+before=$(sha256sum <"$pdf")
+wine "$work/holdopen.exe" 'C:\out\投诉 dossier.pdf' >"$work/hold.out" 2>&1 &
+holder=$!
+for _ in $(seq 100); do grep -q open "$work/hold.out" 2>/dev/null && break; sleep 0.1; done
+refuses "dossier over a file open in a viewer" 1 'open in another program' \
+  --data "$DATA" dossier "${id:0:8}" -o 'C:\out\投诉 dossier.pdf'
+[ "$(sha256sum <"$pdf")" = "$before" ] || fail "dossier over an open file: the open file changed"
+ls "$C/out" | grep -q partial && fail "dossier over an open file: a .partial file was left"
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 ok "export" --data "$DATA" export "${id:0:8}" -o 'C:\out\case.zip' --dossiers
 ok "verify archive" --data "$DATA" verify 'C:\out\case.zip'
 ok "import as copy" --data "$DATA" import 'C:\out\case.zip' --as-copy
-copy=$out
+[[ "$out" =~ ^[0-9a-f-]{36}$ && "$out" != "$id" ]] || fail "import --as-copy printed '$out', want a new ID"
 ok "import into another folder" --data 'C:\other data' import 'C:\out\case.zip' && [ "$out" = "$id" ] ||
   fail "import into another folder printed '$out', want $id"
 ok "timeline of the import" --data 'C:\other data' timeline "${id:0:8}" && has "timeline of the import" "王小姐 #1024"
