@@ -128,6 +128,11 @@ refuses "dossier over a file open in a viewer" 1 'open in another program' \
 [ "$(sha256sum <"$pdf")" = "$before" ] || fail "dossier over an open file: the open file changed"
 ls "$C/out" | grep -q partial && fail "dossier over an open file: a .partial file was left"
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
+# Names Windows cannot keep: a device name (NUL.pdf would be written into
+# nothing) and a trailing dot (silently dropped) are refused up front.
+refuses "dossier to a device name" 1 'device name' --data "$DATA" dossier "${id:0:8}" -o 'C:\out\NUL.pdf'
+refuses "dossier with a trailing dot" 1 'dot or a space' --data "$DATA" dossier "${id:0:8}" -o 'C:\out\dossier.'
+[ -e "$C/out/dossier" ] && fail "dossier with a trailing dot: a file without the dot was written"
 ok "export" --data "$DATA" export "${id:0:8}" -o 'C:\out\case.zip' --dossiers
 ok "verify archive" --data "$DATA" verify 'C:\out\case.zip'
 ok "import as copy" --data "$DATA" import 'C:\out\case.zip' --as-copy
