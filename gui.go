@@ -14,6 +14,7 @@ import (
 
 	"redress/app"
 	"redress/cli"
+	"redress/internal/localeenv"
 	"redress/lang"
 	"redress/ui"
 )
@@ -22,6 +23,7 @@ import (
 // main window until it closes; it returns the exit code.
 func runGUI(g cli.GUI) (code int) {
 	detachConsole()
+	localeenv.Apply()
 	fyneapp.SetMetadata(metadata)
 	fa := fyneapp.NewWithID(metadata.ID)
 	fa.SetIcon(metadata.Icon)

@@ -12,7 +12,7 @@ import (
 	"redress/app"
 	"redress/cli"
 	"redress/icons"
-	_ "redress/internal/localeenv" // before Fyne reads the locale: see its doc
+	"redress/internal/localeenv" // imported before Fyne reads the locale: see its doc
 )
 
 // metadata is the app's identity; FyneApp.toml carries the same values for
@@ -28,5 +28,6 @@ var metadata = fyne.AppMetadata{
 }
 
 func main() {
+	localeenv.Restore() // Fyne's init has read it; runGUI applies it again
 	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr, runGUI))
 }

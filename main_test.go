@@ -143,17 +143,19 @@ func TestDataAloneOpensTheApp(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { cmd.Process.Kill(); cmd.Wait() }()
-	find := exec.Command("xdotool", "search", "--sync", "--onlyvisible", "--name", "Redress")
-	find.Env = environ("DISPLAY=" + display)
-	done := make(chan error, 1)
-	go func() { done <- find.Run() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("no Redress window appeared: %v; app output %q", err, errb.String())
+	// Poll: one xdotool call can fail while the server or a window is
+	// still coming up.
+	found := false
+	for deadline := time.Now().Add(60 * time.Second); !found && time.Now().Before(deadline); {
+		find := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^Redress")
+		find.Env = environ("DISPLAY=" + display)
+		ids, _ := find.Output()
+		found = strings.TrimSpace(string(ids)) != ""
+		if !found {
+			time.Sleep(200 * time.Millisecond)
 		}
-	case <-time.After(60 * time.Second):
-		find.Process.Kill()
+	}
+	if !found {
 		t.Fatalf("no Redress window appeared within a minute; app output %q", errb.String())
 	}
 	if _, err := os.Stat(filepath.Join(data, "redress.db")); err != nil {
@@ -185,5 +187,47 @@ func startXvfb(t *testing.T) string {
 	if err != nil || n == 0 {
 		t.Fatalf("Xvfb gave no display number: %v", err)
 	}
-	return ":" + strings.TrimSpace(string(buf[:n]))
+	display := ":" + strings.TrimSpace(string(buf[:n]))
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		probe := exec.Command("xdotool", "getdisplaygeometry")
+		probe.Env = environ("DISPLAY=" + display)
+		if probe.Run() == nil {
+			return display
+		}
+	}
+	t.Fatalf("Xvfb on %s accepts no connection", display)
+	return ""
+}
+
+// TestCLIChildrenSeeTheUsersLocale: the LANGUAGE=en given to Fyne on a
+// C.UTF-8 system does not leak into programs the command line starts
+// (xdg-open for dossier --open).
+func TestCLIChildrenSeeTheUsersLocale(t *testing.T) {
+	data := t.TempDir()
+	env := environ("LANG=C.UTF-8", "REDRESS_LANG=en")
+	id, errs, code := run(t, env, "--data", data, "case", "new", "--title", "Top-up missing", "--provider", "OKPay",
+		"--problem", "topup-not-credited", "--jurisdiction", "CN")
+	if code != 0 {
+		t.Fatalf("case new: exit %d, %s", code, errs)
+	}
+	bin := t.TempDir()
+	record := filepath.Join(bin, "language")
+	script := "#!/bin/sh\nprintf '%s' \"${LANGUAGE-unset}\" > '" + record + "'\n"
+	if err := os.WriteFile(filepath.Join(bin, "xdg-open"), []byte(script), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	var withPath []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "PATH=") {
+			withPath = append(withPath, kv)
+		}
+	}
+	withPath = append(withPath, "PATH="+bin)
+	out := filepath.Join(t.TempDir(), "d.pdf")
+	if _, errs, code := run(t, withPath, "--data", data, "dossier", strings.TrimSpace(id)[:8], "-o", out, "--open"); code != 0 || errs != "" {
+		t.Fatalf("dossier --open: exit %d, stderr %q", code, errs)
+	}
+	if got, err := os.ReadFile(record); err != nil || string(got) != "unset" {
+		t.Errorf("xdg-open saw LANGUAGE=%q (%v), want it unset as the user had it", got, err)
+	}
 }

@@ -30,7 +30,15 @@ var (
 	adjusted bool
 )
 
-func init() {
+func init() { Apply() }
+
+// Apply sets LANGUAGE=en when Needed says Fyne would otherwise log a
+// locale error. It runs at init; the desktop app calls it again after a
+// Restore, since Fyne reads the locale again while it runs.
+func Apply() {
+	if adjusted {
+		return
+	}
 	saved, wasSet = os.LookupEnv("LANGUAGE")
 	if Needed(os.Getenv) {
 		adjusted = os.Setenv("LANGUAGE", "en") == nil
@@ -67,9 +75,9 @@ func posix(val string) bool {
 	return name == "C" || name == "POSIX"
 }
 
-// Restore puts LANGUAGE back as the user had it, for a process that will
-// not start Fyne (the command line), so that programs it starts see the
-// environment unchanged.
+// Restore puts LANGUAGE back as the user had it, once Fyne's init has
+// read it: the command line does not need it, and the programs it starts
+// (xdg-open for dossier --open) see the environment unchanged.
 func Restore() {
 	if !adjusted {
 		return

@@ -1,6 +1,9 @@
 package localeenv
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 func TestNeeded(t *testing.T) {
 	tests := []struct {
@@ -28,3 +31,46 @@ func TestNeeded(t *testing.T) {
 		})
 	}
 }
+
+func TestApplyAndRestore(t *testing.T) {
+	tests := []struct {
+		name         string
+		lang         string
+		language     *string // nil: unset
+		wantApplied  string
+		wantRestored *string
+	}{
+		{"C.UTF-8, LANGUAGE unset", "C.UTF-8", nil, "en", nil},
+		{"C.UTF-8, LANGUAGE empty", "C.UTF-8", ptr(""), "en", ptr("")},
+		{"a language", "zh_CN.UTF-8", nil, "", nil},
+		{"LANGUAGE names one", "C.UTF-8", ptr("zh_CN"), "zh_CN", ptr("zh_CN")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANG", tt.lang)
+			t.Setenv("LANGUAGE", "x") // registers the restore of the real value
+			if tt.language == nil {
+				os.Unsetenv("LANGUAGE")
+			} else {
+				os.Setenv("LANGUAGE", *tt.language)
+			}
+			adjusted = false
+			Apply()
+			if got := os.Getenv("LANGUAGE"); got != tt.wantApplied {
+				t.Errorf("after Apply with LANG=%s, LANGUAGE = %q, want %q", tt.lang, got, tt.wantApplied)
+			}
+			Restore()
+			got, set := os.LookupEnv("LANGUAGE")
+			switch {
+			case tt.wantRestored == nil && set:
+				t.Errorf("after Restore, LANGUAGE = %q, want it unset", got)
+			case tt.wantRestored != nil && (!set || got != *tt.wantRestored):
+				t.Errorf("after Restore, LANGUAGE = %q (set %v), want %q", got, set, *tt.wantRestored)
+			}
+		})
+	}
+}
+
+func ptr(s string) *string { return &s }
