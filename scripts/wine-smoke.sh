@@ -94,6 +94,12 @@ id=$out
 ok "event add" --data "$DATA" event add "${id:0:8}" --kind contact --channel chat --agent "王小姐 #1024" \
   --ref T-8899 --summary "客服说 24 小时内到账" --at 2026-11-20T10:30:00+08:00
 ok "attach" --data "$DATA" attach "${id:0:8}" 'C:\fixtures\topup.png' 'C:/fixtures/chat.txt' --caption "充值确认页面"
+# A file another program holds exclusively cannot be read: one sentence, nothing stored.
+wine "$work/holdopen.exe" 'C:\fixtures\topup.png' exclusive >"$work/hold.out" 2>&1 &
+holder=$!
+for _ in $(seq 100); do grep -q open "$work/hold.out" 2>/dev/null && break; sleep 0.1; done
+refuses "attach a file held exclusively" 1 'open in another program' --data "$DATA" attach "${id:0:8}" 'C:\fixtures\topup.png'
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 ok "timeline" --data "$DATA" timeline "${id:0:8}" && has "timeline" "王小姐 #1024" && has "timeline" "2 file(s)"
 ok "timeline --json" --data "$DATA" timeline "${id:0:8}" --json && has "timeline --json" '"name": "topup.png"' &&
   has "timeline --json" '"name": "chat.txt"'
