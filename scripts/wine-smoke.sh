@@ -146,6 +146,10 @@ ok "import as copy" --data "$DATA" import 'C:\out\case.zip' --as-copy
 ok "import into another folder" --data 'C:\other data' import 'C:\out\case.zip' && [ "$out" = "$id" ] ||
   fail "import into another folder printed '$out', want $id"
 ok "timeline of the import" --data 'C:\other data' timeline "${id:0:8}" && has "timeline of the import" "王小姐 #1024"
+# The archive made on Windows imports on Linux, with the same case ID.
+lin_out=$("$work/redress-linux" --data "$work/from-windows" import "$C/out/case.zip" 2>&1)
+[ "$lin_out" = "$id" ] || fail "Linux import of the Windows archive: '$lin_out', want $id"
+"$work/redress-linux" --data "$work/from-windows" verify-log >/dev/null 2>&1 || fail "Linux verify-log after importing the Windows archive"
 ok "verify-log" --data "$DATA" verify-log
 ok "verify-log of the import" --data 'C:\other data' verify-log
 
