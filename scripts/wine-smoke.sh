@@ -77,6 +77,7 @@ refuses() {
   if ! grep -qE -- "$pattern" <<<"$err"; then fail "$what: stderr '$err' does not match '$pattern'"; return 1; fi
   if [ "$(wc -l <<<"$err")" -ne 1 ]; then fail "$what: stderr is not one line: $err"; fi
 }
+partials() { compgen -G "$1/*.partial" >/dev/null; } # a half-written file is left in $1
 has() { # has DESCRIPTION TEXT: $out contains TEXT
   grep -qF -- "$2" <<<"$out" || fail "$1: output lacks '$2': $out"
 }
@@ -112,8 +113,9 @@ ok "dossier" --data "$DATA" dossier "${id:0:8}" --to regulator -o 'C:\out\投诉
 pdf="$C/out/投诉 dossier.pdf"
 if [ -f "$pdf" ]; then
   qpdf --check "$pdf" >/dev/null || fail "dossier: qpdf --check fails"
-  pdftotext -raw "$pdf" - | grep -q "王小姐" || fail "dossier: the PDF lacks the agent's name"
-  ls "$C/out" | grep -q partial && fail "dossier: a .partial file was left"
+  text=$(pdftotext -raw "$pdf" -)
+  grep -qF "王小姐" <<<"$text" || fail "dossier: the PDF lacks the agent's name"
+  partials "$C/out" && fail "dossier: a .partial file was left"
 else
   fail "dossier: no PDF at C:\\out"
 fi
@@ -132,7 +134,7 @@ for _ in $(seq 100); do grep -q open "$work/hold.out" 2>/dev/null && break; slee
 refuses "dossier over a file open in a viewer" 1 'open in another program' \
   --data "$DATA" dossier "${id:0:8}" -o 'C:\out\投诉 dossier.pdf'
 [ "$(sha256sum <"$pdf")" = "$before" ] || fail "dossier over an open file: the open file changed"
-ls "$C/out" | grep -q partial && fail "dossier over an open file: a .partial file was left"
+partials "$C/out" && fail "dossier over an open file: a .partial file was left"
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 # Names Windows cannot keep: a device name (NUL.pdf would be written into
 # nothing) and a trailing dot (silently dropped) are refused up front.
@@ -185,7 +187,7 @@ fi
 # Backup and restore on Windows paths.
 ok "backup" --data "$DATA" backup -o 'C:\Users\Public\backup 1.db' && [ -f "$C/users/Public/backup 1.db" ] ||
   fail "backup: no file"
-ls "$C/users/Public" | grep -q 'partial' && fail "backup: a .partial file was left"
+partials "$C/users/Public" && fail "backup: a .partial file was left"
 refuses "backup over an existing file" 1 'already exists' --data "$DATA" backup -o 'C:\Users\Public\backup 1.db'
 refuses "backup to a device name" 1 'device name' --data "$DATA" backup -o 'C:\Users\Public\com1.db'
 ok "event after the backup" --data "$DATA" event add "${id:0:8}" --kind note --summary "after the backup"
@@ -193,7 +195,11 @@ ok "restore" --data "$DATA" restore 'C:\Users\Public\backup 1.db'
 ok "timeline after restore" --data "$DATA" timeline "${id:0:8}"
 grep -qF "after the backup" <<<"$out" && fail "restore: the event added after the backup is still there"
 has "timeline after restore" "王小姐 #1024"
-ls "$C/users/Public/Redress 数据" | grep -q 'replaced' || fail "restore: the replaced database was not kept aside"
+# The replaced database is kept somewhere in the data folder (not only the
+# live database and the daily backups).
+kept=$(find "$C/users/Public/Redress 数据" -type f ! -name redress.db ! -name redress.db-wal ! -name redress.db-shm \
+  ! -path '*/backups/redress-*.db' | head -1)
+[ -n "$kept" ] || fail "restore: the replaced database was not kept aside"
 ok "verify-log after restore" --data "$DATA" verify-log
 echo "wine-smoke: command line checked in $((SECONDS - start)) s"
 
