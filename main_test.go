@@ -231,3 +231,14 @@ func TestCLIChildrenSeeTheUsersLocale(t *testing.T) {
 		t.Errorf("xdg-open saw LANGUAGE=%q (%v), want it unset as the user had it", got, err)
 	}
 }
+
+// TestGUIWithUnusableDisplay: a DISPLAY that names no X server ends in a
+// sentence and exit 1, not in a Go panic.
+func TestGUIWithUnusableDisplay(t *testing.T) {
+	display := ":59999" // no X server listens there
+	_, errs, code := run(t, environ("DISPLAY="+display, "REDRESS_LANG=en", "LANG=C.UTF-8"), "--data", t.TempDir(), "gui")
+	want := lang.EN.T("gui.cannot-open", "display", display)
+	if code != 1 || !strings.Contains(errs, want) || strings.Contains(errs, "panic") || strings.Contains(errs, "goroutine") {
+		t.Errorf("redress gui on DISPLAY=%s = exit %d, stderr %q; want 1 and %q without a panic", display, code, errs, want)
+	}
+}
