@@ -239,7 +239,8 @@ else
     convert shots/wine-form.png -crop "$region" +repage "$work/before.png"
     convert shots/wine-dropdown.png -crop "$region" +repage "$work/after.png"
     changed=$(compare -metric AE "$work/before.png" "$work/after.png" null: 2>&1 || true)
-    [ "${changed%% *}" -gt 2000 ] 2>/dev/null || fail "the dropdown did not open (only ${changed} pixels changed)"
+    [ "${changed%% *}" -gt 2000 ] 2>/dev/null || fail "the dropdown did not open (only ${changed} pixels changed);" \
+      "if the window's layout changed, update the two click positions above from shots/wine-window.png and shots/wine-form.png"
     xdotool key Escape; sleep 0.5 # the list
     xdotool key Escape; sleep 0.5 # the form
     for _ in $(seq 20); do
