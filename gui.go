@@ -2,72 +2,54 @@ package main
 
 import (
 	"context"
-	"flag"
-	"io"
+	"fmt"
 	"log"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"redress/app"
+	"redress/cli"
+	"redress/internal/localeenv"
 	"redress/lang"
 	"redress/ui"
 )
 
-// isGUI reports whether the arguments ask for the desktop app:
-// `redress [--data DIR] gui [--case CASE] [--show VIEW]`.
-func isGUI(args []string) bool {
-	for i := 0; i < len(args); i++ {
-		switch a := args[i]; {
-		case a == "gui":
-			return true
-		case a == "--data" || a == "-data":
-			i++
-		case len(a) > 7 && a[:7] == "--data=":
-		default:
-			return false
-		}
-	}
-	return false
-}
-
-// runGUI opens the data directory and runs the desktop app until its
-// window closes; it returns the exit code.
-func runGUI(fa fyne.App, args []string) int {
-	fs := flag.NewFlagSet("gui", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	data := fs.String("data", "", "")
-	caseRef := fs.String("case", "", "")
-	show := fs.String("show", "", "")
-	var rest []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			log.Printf("redress gui: %v", err)
-			return 2
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
+// runGUI creates the Fyne app, opens the data folder and hands over to the
+// main window until it closes; it returns the exit code.
+func runGUI(g cli.GUI) (code int) {
+	detachConsole()
+	localeenv.Apply()
+	fyneapp.SetMetadata(metadata)
+	fa := fyneapp.NewWithID(metadata.ID)
+	fa.SetIcon(metadata.Icon)
 	l := ui.Language(fa)
-	dir, err := app.DataDir(*data)
-	var svc *app.App
-	if err == nil {
-		svc, err = app.Open(context.Background(), dir)
-	}
+	running := false
+	defer func() {
+		if running {
+			return // a panic in the running app is a bug: let it show
+		}
+		// The first window could not be made: GLFW found no usable screen
+		// (a DISPLAY that names no running X server) and panics.
+		if p := recover(); p != nil {
+			fmt.Fprintln(os.Stderr, l.T("gui.cannot-open", "display", os.Getenv("DISPLAY")+os.Getenv("WAYLAND_DISPLAY")))
+			code = 1
+		}
+	}()
+	svc, err := app.Open(context.Background(), g.Dir)
 	if err != nil {
-		failed(fa, l, dir, err)
+		failed(fa, l, g.Dir, err, &running)
 		return 1
 	}
 	defer svc.Close()
 	u := ui.New(fa, svc)
 	fa.Lifecycle().SetOnStarted(u.StartMaintenance)
-	if *caseRef != "" {
-		id, err := svc.Resolve(context.Background(), *caseRef)
+	if g.Case != "" {
+		id, err := svc.Resolve(context.Background(), g.Case)
 		if err != nil {
 			log.Printf("redress gui: %v", err)
 		} else {
@@ -76,19 +58,20 @@ func runGUI(fa fyne.App, args []string) int {
 				u.OpenCase(id)
 				go func() {
 					u.Wait() // the case and its timeline are loaded
-					fyne.Do(func() { u.Show(*show) })
+					fyne.Do(func() { u.Show(g.Show) })
 				}()
 			})
 		}
 	}
 	u.Window().SetMaster()
+	running = true
 	u.Window().ShowAndRun()
 	return 0
 }
 
 // failed shows why the data could not be opened (a damaged or newer
 // database, a folder that cannot be written) and waits for the user.
-func failed(fa fyne.App, l lang.Lang, dir string, err error) {
+func failed(fa fyne.App, l lang.Lang, dir string, err error, running *bool) {
 	log.Printf("redress: %v", err)
 	w := fa.NewWindow(l.T("app.title"))
 	msg := widget.NewLabel(l.Err(err))
@@ -110,5 +93,6 @@ func failed(fa fyne.App, l lang.Lang, dir string, err error) {
 	}
 	w.SetContent(container.NewBorder(nil, container.NewCenter(buttons), nil, nil, container.NewPadded(msg)))
 	w.Resize(fyne.NewSize(560, 220))
+	*running = true
 	w.ShowAndRun()
 }

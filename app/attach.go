@@ -59,7 +59,11 @@ func (a *App) checkFile(p string) FileCheck {
 	c.Size = st.Size()
 	f, err := os.Open(p)
 	if err != nil {
-		c.Err = lang.Wrap(err, "file.unreadable", "file", p)
+		key := "file.unreadable"
+		if locked(err) { // Windows: open in a program that lets no one read it
+			key = "file.locked"
+		}
+		c.Err = lang.Wrap(err, key, "file", p)
 		return c
 	}
 	defer f.Close()

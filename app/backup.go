@@ -31,6 +31,9 @@ type BackupInfo struct {
 
 // Backup writes a checked copy of the whole database to out.
 func (a *App) Backup(ctx context.Context, out string) error {
+	if err := checkName(out); err != nil {
+		return err
+	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", out, err)

@@ -17,7 +17,10 @@ import (
 	"redress/store"
 )
 
-// Version is the app version written into archives.
+// Version is the app's version, set here and nowhere else: it is written
+// into archives, printed by `redress version`, given to Fyne as the app
+// metadata and put into the Windows exe's version resource (icons/winres).
+// FyneApp.toml repeats it for `fyne package`; a test checks they agree.
 var Version = "0.1.0"
 
 // ExportOptions choose what goes into a case archive.

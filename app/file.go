@@ -5,9 +5,31 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
+	"redress/filename"
 	"redress/lang"
 )
+
+// goos is the system whose file-name rules apply (a variable for tests).
+var goos = runtime.GOOS
+
+// checkName refuses, on Windows, a file name that Windows would not store
+// as given: a device name (NUL.pdf writes into nothing), a trailing dot
+// or space (silently dropped), a refused character. The sentence names
+// the problem and suggests a name that works. It must see the path as
+// typed: filepath.Abs on Windows already turns C:\out\NUL.pdf into
+// \\.\NUL and drops a trailing dot.
+func checkName(path string) error {
+	if goos != "windows" {
+		return nil
+	}
+	name := filepath.Base(path)
+	if p := filename.Problem(name); p != "" {
+		return lang.E("file.name-"+p, "file", path, "name", name, "safe", filename.Safe(name, "redress"))
+	}
+	return nil
+}
 
 // writeFile writes path (owner-only) through a temporary file beside it,
 // synced and then renamed into place, so a failure never leaves a
@@ -15,6 +37,9 @@ import (
 // Errors from write come back as write returned them; failing to create or
 // move the file is reported with key, a lang key taking {file}.
 func writeFile(path, key string, write func(io.Writer) error) (string, error) {
+	if err := checkName(path); err != nil {
+		return "", err
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", fmt.Errorf("write %s: %w", path, err)
@@ -28,7 +53,7 @@ func writeFile(path, key string, write func(io.Writer) error) (string, error) {
 	if err == nil {
 		err = f.Sync()
 	}
-	if cerr := f.Close(); err == nil {
+	if cerr := f.Close(); err == nil { // closed before the rename: Windows cannot move an open file
 		err = cerr
 	}
 	if err != nil {
@@ -37,6 +62,9 @@ func writeFile(path, key string, write func(io.Writer) error) (string, error) {
 	}
 	if err := os.Rename(tmp, abs); err != nil {
 		os.Remove(tmp)
+		if inUse(err, abs) {
+			return "", lang.Wrap(err, "file.in-use", "file", path)
+		}
 		return "", lang.Wrap(err, key, "file", path)
 	}
 	return abs, nil

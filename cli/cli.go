@@ -28,8 +28,9 @@ const (
 	ExitRecover = 3
 )
 
-// Version is the app version printed by `redress version`.
-var Version = "0.1.0"
+// Version is the app version printed by `redress version`: app.Version,
+// the one place it is set.
+var Version = app.Version
 
 // usageError is a command line that does not make sense.
 type usageError struct{ msg *lang.Error }
@@ -45,25 +46,32 @@ type runner struct {
 	l      lang.Lang
 	data   string
 	opener func(ctx context.Context, dir string, create bool) (*app.App, error)
+	start  Starter // the desktop app; nil in a build without one
+	code   int     // the desktop app's exit code
 }
 
 // Run executes one command line (without the program name) and returns the
 // exit code.
-func Run(args []string, stdout, stderr io.Writer) int {
-	r := &runner{ctx: context.Background(), out: stdout, errw: stderr, l: lang.Detect(),
+// The desktop app is not started: see Main for that.
+func Run(args []string, stdout, stderr io.Writer) int { return Main(args, stdout, stderr, nil) }
+
+func newRunner(stdout, stderr io.Writer) *runner {
+	return &runner{ctx: context.Background(), out: stdout, errw: stderr, l: lang.Detect(),
 		opener: func(ctx context.Context, dir string, create bool) (*app.App, error) {
 			if create {
 				return app.Open(ctx, dir)
 			}
 			return app.OpenExisting(ctx, dir)
 		}}
-	return r.run(args)
 }
 
 func (r *runner) run(args []string) int {
 	args, err := r.globals(args)
 	if err == nil {
 		err = r.dispatch(args)
+	}
+	if err == nil && r.code != 0 {
+		return r.code
 	}
 	return r.report(err)
 }
@@ -110,6 +118,9 @@ func (r *runner) globals(args []string) ([]string, error) {
 			return args, nil
 		}
 	}
+	if r.start != nil {
+		return []string{"gui"}, nil // `redress` or `redress --data DIR`: the desktop app
+	}
 	return []string{"help"}, nil
 }
 
@@ -118,7 +129,10 @@ func (r *runner) dispatch(args []string) error {
 	switch cmd {
 	case "help":
 		fmt.Fprintln(r.out, r.l.T("cli.usage"))
+		fmt.Fprintln(r.out, r.l.T("cli.usage-gui"))
 		return nil
+	case "gui":
+		return r.gui(rest)
 	case "version":
 		fmt.Fprintln(r.out, "redress "+Version)
 		return nil

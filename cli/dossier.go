@@ -7,12 +7,13 @@ import (
 	"redress/app"
 	"redress/evidence"
 	"redress/letters"
+	"redress/opener"
 )
 
 func (r *runner) dossier(args []string) error {
 	f := newFlags("dossier")
 	to, lng, paper, out := f.str("to"), f.str("lang"), f.str("paper"), f.str("o")
-	redact, sent := f.boolean("redact"), f.boolean("sent")
+	redact, sent, open := f.boolean("redact"), f.boolean("sent"), f.boolean("open")
 	method, ref := f.str("method"), f.str("ref")
 	pos, err := f.parse(args, 1, "CASE")
 	if err != nil {
@@ -65,6 +66,9 @@ func (r *runner) dossier(args []string) error {
 			return err
 		}
 		r.printf("%s\n", r.l.T("cli.dossier-sent", "id", e.ID))
+	}
+	if *open {
+		return opener.Open(res.Record.Path)
 	}
 	return nil
 }

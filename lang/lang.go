@@ -104,24 +104,38 @@ func Parse(locale string) (l Lang, ok bool) {
 	return EN, false
 }
 
-// Detect picks the language from REDRESS_LANG, then the usual locale
-// variables (LC_ALL, LC_MESSAGES, LANG), then the system locale; English
-// when none names a supported language.
-func Detect() Lang {
-	for _, v := range []string{"REDRESS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		if val := os.Getenv(v); val != "" && val != "C" && val != "POSIX" {
-			if l, ok := Parse(val); ok {
-				return l
-			}
-			if v != "REDRESS_LANG" {
-				return EN
-			}
-		}
-	}
-	if l, ok := Parse(systemLocale()); ok {
+// Detect picks the language from REDRESS_LANG, then the locale variables
+// as POSIX orders them (the first non-empty of LC_ALL, LC_MESSAGES, LANG
+// decides), then the system locale (Windows and macOS settings). A locale
+// of C or POSIX, with or without a codeset (C.UTF-8), means English, as
+// does any language other than Chinese.
+func Detect() Lang { return detect(os.Getenv, systemLocale) }
+
+func detect(getenv func(string) string, system func() string) Lang {
+	if l, ok := Parse(getenv("REDRESS_LANG")); ok {
 		return l
 	}
-	return EN
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		val := strings.TrimSpace(getenv(v))
+		if val == "" {
+			continue
+		}
+		if IsPOSIXLocale(val) {
+			return EN
+		}
+		l, _ := Parse(val)
+		return l
+	}
+	l, _ := Parse(system())
+	return l
+}
+
+// IsPOSIXLocale reports whether a locale name is the C or POSIX locale,
+// with or without a codeset or modifier ("C", "C.UTF-8", "POSIX").
+func IsPOSIXLocale(val string) bool {
+	name, _, _ := strings.Cut(val, ".")
+	name, _, _ = strings.Cut(name, "@")
+	return name == "C" || name == "POSIX"
 }
 
 // T returns the translation of key with {name} placeholders filled from

@@ -138,22 +138,53 @@ func TestParseLocale(t *testing.T) {
 }
 
 func TestDetect(t *testing.T) {
-	for _, v := range []string{"REDRESS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		t.Setenv(v, "")
+	tests := []struct {
+		name   string
+		env    map[string]string
+		system string
+		want   Lang
+	}{
+		{"LANG Chinese", map[string]string{"LANG": "zh_CN.UTF-8"}, "", ZH},
+		{"LANG English", map[string]string{"LANG": "en_GB.UTF-8"}, "zh-CN", EN},
+		{"REDRESS_LANG beats LANG", map[string]string{"REDRESS_LANG": "en", "LANG": "zh_CN.UTF-8"}, "", EN},
+		{"REDRESS_LANG zh beats LC_ALL C", map[string]string{"REDRESS_LANG": "zh", "LC_ALL": "C"}, "", ZH},
+		{"unknown REDRESS_LANG ignored", map[string]string{"REDRESS_LANG": "fr", "LANG": "zh_CN.UTF-8"}, "", ZH},
+		{"other language is English", map[string]string{"LC_ALL": "de_DE.UTF-8", "LANG": "zh_CN.UTF-8"}, "", EN},
+		{"C", map[string]string{"LANG": "C"}, "zh-CN", EN},
+		{"C.UTF-8", map[string]string{"LANG": "C.UTF-8"}, "zh-CN", EN},
+		{"C.utf8", map[string]string{"LANG": "C.utf8"}, "zh-CN", EN},
+		{"POSIX", map[string]string{"LANG": "POSIX"}, "zh-CN", EN},
+		{"LC_ALL C overrides LANG", map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "", EN},
+		{"LC_ALL C.UTF-8 overrides LANG", map[string]string{"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"}, "", EN},
+		{"LC_MESSAGES beats LANG", map[string]string{"LC_MESSAGES": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "", ZH},
+		{"LC_ALL beats LC_MESSAGES", map[string]string{"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "", EN},
+		{"nothing set: system Chinese", nil, "zh-Hans-CN", ZH},
+		{"nothing set: system unknown", nil, "fr-FR", EN},
+		{"nothing set, no system locale", nil, "", EN},
 	}
-	t.Setenv("LANG", "zh_CN.UTF-8")
-	if got := Detect(); got != ZH {
-		t.Errorf("Detect() with LANG=zh_CN = %s, want zh", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := detect(func(k string) string { return tt.env[k] }, func() string { return tt.system })
+			if got != tt.want {
+				t.Errorf("detect(%v, system %q) = %s, want %s", tt.env, tt.system, got, tt.want)
+			}
+		})
 	}
-	t.Setenv("REDRESS_LANG", "en")
-	if got := Detect(); got != EN {
-		t.Errorf("Detect() with REDRESS_LANG=en = %s, want en", got)
-	}
-	t.Setenv("REDRESS_LANG", "")
-	t.Setenv("LC_ALL", "de_DE.UTF-8")
-	if got := Detect(); got != EN {
-		t.Errorf("Detect() with LC_ALL=de_DE = %s, want en", got)
-	}
+	t.Run("environment", func(t *testing.T) {
+		for _, v := range []string{"REDRESS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
+			t.Setenv(v, "")
+		}
+		t.Setenv("LANG", "zh_CN.UTF-8")
+		if got := Detect(); got != ZH {
+			t.Errorf("Detect() with LANG=zh_CN.UTF-8 = %s, want zh", got)
+		}
+		for _, c := range []string{"C", "POSIX", "C.UTF-8"} {
+			t.Setenv("LC_ALL", c)
+			if got := Detect(); got != EN {
+				t.Errorf("Detect() with LC_ALL=%s LANG=zh_CN.UTF-8 = %s, want en", c, got)
+			}
+		}
+	})
 }
 
 // TestLoadRefusesDuplicateKeys fails when a key defined in two catalog files

@@ -47,13 +47,18 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	return nil
 }
 
+// syncFile flushes a closed file to disk. The handle must be writable:
+// Windows refuses to flush a read-only one ("Access denied").
 func syncFile(path string) error {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	return f.Sync()
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close() // closed before the rename: Windows cannot rename an open file
 }
 
 // FileInfo is what CheckFile found in a database file.
