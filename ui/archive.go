@@ -224,6 +224,7 @@ func (u *UI) saveDialog(dir, suggested string, then func(path string)) {
 		then(path)
 	}, u.win)
 	d.SetFileName(filepath.Base(suggested))
+	d.SetTitleText(u.T("ui.save-file-title"))
 	d.SetConfirmText(u.T("ui.save"))
 	d.SetDismissText(u.T("ui.cancel"))
 	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
@@ -249,6 +250,7 @@ func (u *UI) openFile(exts []string, then func(path string)) {
 		then(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	d.SetTitleText(u.T("ui.open-file-title"))
 	d.SetConfirmText(u.T("ui.open"))
 	d.SetDismissText(u.T("ui.cancel"))
 	if l, err := storage.ListerForURI(storage.NewFileURI(u.lastFolder())); err == nil {

@@ -88,6 +88,11 @@ func (p *callPanel) input() app.EventInput {
 	if strings.TrimSpace(in.Summary) == "" {
 		in.Summary = u.T("ui.call-default-summary")
 	}
+	// A promise typed to the minute the call started (the "Now" button)
+	// is not before the call, which started during that minute.
+	if t, ok := p.promBy.parsed(u.clock.Location()); ok && t.Before(p.start) && p.start.Sub(t) < time.Minute {
+		in.PromiseBy = p.start.In(u.clock.Location()).Format(time.RFC3339)
+	}
 	return in
 }
 

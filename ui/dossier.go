@@ -252,7 +252,7 @@ func (u *UI) dossierDone(svc dossierMaker, res app.DossierResult) *fyne.Containe
 		lines = append(lines, u.T("ui.exhibit-problem", "number", pr.Number, "file", pr.FileName, "reason", u.T(app.ProblemKey(pr))))
 	}
 	msg := widget.NewLabel(strings.Join(lines, "\n"))
-	msg.Wrapping = fyne.TextWrapBreak
+	msg.Wrapping = fyne.TextWrapWord
 	status := wrapped("")
 	status.Hide()
 	open := widget.NewButtonWithIcon(u.T("ui.open-pdf"), theme.FileIcon(), func() {
@@ -288,7 +288,7 @@ func (u *UI) dossierDone(svc dossierMaker, res app.DossierResult) *fyne.Containe
 			u.view.reloadTimeline()
 		})
 	})
-	box := container.NewVBox(msg, newWrap(open, folder, sent), status)
+	box := container.NewVBox(newWrap(open, folder, sent), msg, status)
 	u.modal(u.T("ui.dossier-title"), container.NewVScroll(box), "", nil, fyne.NewSize(680, 340))
 	return box
 }

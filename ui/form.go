@@ -195,12 +195,13 @@ func formState(o fyne.CanvasObject) string {
 // placed in the window instead made the popup find no canvas and panic).
 type choice struct {
 	widget.Select
+	u      *UI
 	values []string
 	labels []string
 }
 
 func (u *UI) newChoice(group string, values []string, initial string) *choice {
-	c := &choice{values: values}
+	c := &choice{u: u, values: values}
 	for _, v := range values {
 		c.labels = append(c.labels, u.l.Label(group, v))
 	}
@@ -218,6 +219,16 @@ func (c *choice) value() string {
 		}
 	}
 	return ""
+}
+
+// TypedKey passes Esc to the open dialog, as entry does: a focused Select
+// otherwise keeps it.
+func (c *choice) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && c.u.escape != nil {
+		c.u.escape()
+		return
+	}
+	c.Select.TypedKey(ev)
 }
 
 // setQuietly sets the value without calling OnChanged: for values the form
