@@ -103,7 +103,7 @@ func TestRealWindow(t *testing.T) {
 	r.click(760, 138)
 	r.waitChange("the contact form opens", image.Rect(290, 90, 910, 690))
 	r.typ("Agent said the money is on its way") // "what was said" has the cursor
-	r.choose("channel", 670, 206, 7, 2)            // Email
+	r.choose("channel", 670, 206, 7, 2)         // Email
 	r.choose("counts as evidence for", 670, 608, 5, 4)
 	r.done("contact-form")
 	r.click(632, 653)
