@@ -49,7 +49,7 @@ type dossierPanel struct {
 }
 
 // CreateDossier opens the dossier panel for the open case.
-func (u *UI) CreateDossier() { u.createDossier(u.svc, u.svc.Dir()) }
+func (u *UI) CreateDossier() { u.createDossier(u.svc, u.dataDir) }
 
 func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 	if u.view.caseID == "" {

@@ -202,7 +202,7 @@ func (u *UI) recordSelfCheck(caseID string, it escalation.Item) {
 			return
 		}
 		u.view.reloadTimeline()
-		u.view.status.reload()
+		u.cases.reload()
 	})
 }
 
