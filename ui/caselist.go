@@ -61,7 +61,6 @@ func newCaseList(u *UI, svc caseLister) *caseList {
 	cl.body = container.NewStack(cl.list)
 	importBtn := u.iconButton(theme.DownloadIcon(), u.T("ui.import-case"), u.ImportCase)
 	heading := widget.NewLabelWithStyle(u.T("ui.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	heading.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, newBtn), heading),
 		cl.search, cl.archived)
 	cl.content = container.NewBorder(top, nil, nil, nil, cl.body)

@@ -165,7 +165,7 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 	)
 	// The search box has a row of its own, so that it is always visible;
 	// the order, the kind and the count share the next.
-	filters := container.NewVBox(v.search, container.NewBorder(nil, nil, container.NewHBox(v.order, v.kind), v.count))
+	filters := container.NewVBox(v.search, container.NewBorder(nil, nil, nil, v.count, newWrap(v.order, v.kind)))
 	left := container.NewBorder(filters, nil, nil, nil, v.body)
 	v.status = newStatusPanel(u, u.svc)
 	v.tabs = container.NewAppTabs(

@@ -72,6 +72,13 @@ func bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
+// checkRow is a check box with a label that wraps (a Check's own text
+// does not, and would make the panel as wide as its longest item).
+func checkRow(text string) (*widget.Check, fyne.CanvasObject) {
+	chk := widget.NewCheck("", nil)
+	return chk, container.NewBorder(nil, nil, chk, nil, wrapped(text))
+}
+
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
@@ -150,7 +157,7 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 	objs = append(objs, widget.NewSeparator(), bold(u.T("ui.evidence-checklist")+" — "+u.T(key, args...)))
 	for _, it := range as.Checklist.Items {
 		it := it
-		chk := widget.NewCheck(u.T(it.Key), nil)
+		chk, row := checkRow(u.T(it.Key))
 		chk.SetChecked(it.Done)
 		chk.OnChanged = func(on bool) {
 			u.async(func(ctx context.Context) error { return s.svc.SetChecklist(ctx, c.ID, it.ID, on) }, func(err error) {
@@ -160,13 +167,13 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 				s.reload()
 			})
 		}
-		objs = append(objs, chk)
+		objs = append(objs, row)
 	}
 	key, args = as.SelfCheck.Summary()
 	objs = append(objs, widget.NewSeparator(), bold(u.T("ui.self-check")+" — "+u.T(key, args...)))
 	for _, it := range as.SelfCheck.Items {
 		it := it
-		chk := widget.NewCheck(u.T(it.Key), nil)
+		chk, row := checkRow(u.T(it.Key))
 		chk.SetChecked(it.Done)
 		if it.Done {
 			chk.Disable() // recorded in the timeline; archive the note to undo
@@ -177,7 +184,7 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 			}
 			u.recordSelfCheck(c.ID, it)
 		}
-		objs = append(objs, chk)
+		objs = append(objs, row)
 	}
 	if len(as.Checklist.Items) > 0 {
 		hint := wrapped(u.T("ui.checklist-hint"))

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"redress/cli"
@@ -74,9 +75,10 @@ type UI struct {
 	uiMu    sync.Mutex // serializes UI callbacks; the test driver runs them on worker goroutines
 	thumbs  *thumbCache
 	tips    *tips
-	submit  func()             // the open form's save action, for Ctrl+Enter
-	escape  func()             // closes the open dialog, for Esc
-	alerts  []escalation.Alert // what the case list last read, for the home screen
+	submit  func()                             // the open form's save action, for Ctrl+Enter
+	escape  func()                             // closes the open dialog, for Esc
+	dialogs map[*dialog.CustomDialog]fyne.Size // open dialogs and the size each asked for
+	alerts  []escalation.Alert                 // what the case list last read, for the home screen
 }
 
 // Language picks the interface language: the saved preference, else the
@@ -91,7 +93,7 @@ func Language(fa fyne.App) lang.Lang {
 // base makes a UI with its window and no panels: what every panel needs
 // (language, clock, background work, dialogs). New adds the panels.
 func base(fa fyne.App, c clock) *UI {
-	u := &UI{fa: fa, clock: c, l: Language(fa)}
+	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}}
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.tips = newTips()
 	applyTheme(fa)
@@ -110,7 +112,7 @@ func New(fa fyne.App, svc Service) *UI {
 	u.view = newCaseView(u, svc)
 	u.split = container.NewHSplit(u.cases.content, u.view.content)
 	u.split.Offset = 0.3
-	u.win.SetContent(u.tips.layer(u.win.Canvas(), u.split))
+	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), u.split)))
 	u.win.SetMainMenu(u.menu())
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && u.escape != nil {
@@ -252,6 +254,7 @@ func (u *UI) modalCancel(title string, content fyne.CanvasObject, saveLabel stri
 		closed = true
 		u.submit, u.escape = prevSubmit, prevEscape
 		u.tips.pop(u.win.Canvas(), layer)
+		delete(u.dialogs, d)
 		d.Hide()
 	}
 	onCancel := closeIt
@@ -277,8 +280,34 @@ func (u *UI) modalCancel(title string, content fyne.CanvasObject, saveLabel stri
 	d = dialog.NewCustomWithoutButtons(title, container.NewStack(content, layer), u.win)
 	d.SetButtons(buttons)
 	d.Resize(u.fit(size))
+	if size.Width > 0 {
+		u.dialogs[d] = size
+	}
 	d.Show()
 	return &shown{Dialog: d, save: ok, close: closeIt}
+}
+
+// rootLayout stacks the window's content and, when the window changes
+// size, fits the open dialogs to it again.
+type rootLayout struct {
+	u    *UI
+	last fyne.Size
+}
+
+func (l *rootLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	layout.NewStackLayout().Layout(objects, size)
+	if size != l.last {
+		l.last = size
+		fyne.Do(func() {
+			for d, want := range l.u.dialogs {
+				d.Resize(l.u.fit(want))
+			}
+		})
+	}
+}
+
+func (l *rootLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objects)
 }
 
 // fit shrinks a dialog size to the window, so that no dialog is larger

@@ -637,6 +637,22 @@ func TestAttachmentViewerShowsHashAndImage(t *testing.T) {
 	v.win.Close()
 }
 
+// checkFor returns the check box of the checklist row whose text contains s.
+func checkFor(box *fyne.Container, s string) *widget.Check {
+	for _, o := range box.Objects {
+		row, ok := o.(*fyne.Container)
+		if !ok || len(row.Objects) != 2 {
+			continue
+		}
+		l, ok1 := row.Objects[0].(*widget.Label)
+		chk, ok2 := row.Objects[1].(*widget.Check)
+		if ok1 && ok2 && strings.Contains(l.Text, s) {
+			return chk
+		}
+	}
+	return nil
+}
+
 func labelsIn(o fyne.CanvasObject) []string {
 	var out []string
 	switch w := o.(type) {
@@ -903,11 +919,8 @@ func TestStatusPanelShowsNextStepDeadlinesAndChecklist(t *testing.T) {
 	}
 	// Ticking an evidence item by hand counts it.
 	_, before, _ := h.svc.Assess(context.Background(), c.ID)
-	for _, o := range h.u.view.status.box.Objects {
-		if chk, ok := o.(*widget.Check); ok && !chk.Checked && !chk.Disabled() && strings.Contains(chk.Text, "statement") {
-			chk.SetChecked(true)
-			break
-		}
+	if chk := checkFor(h.u.view.status.box, "statement"); chk != nil && !chk.Checked && !chk.Disabled() {
+		chk.SetChecked(true)
 	}
 	h.u.Wait()
 	_, after, _ := h.svc.Assess(context.Background(), c.ID)

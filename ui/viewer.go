@@ -97,7 +97,7 @@ func (v *viewer) build() {
 		add("ui.dimensions", strconv.Itoa(a.Width)+" × "+strconv.Itoa(a.Height), false)
 	}
 	add("ui.imported", u.when(a.Imported), false)
-	verified := widget.NewLabelWithStyle(u.T("ui.verified"), fyne.TextAlignLeading, fyne.TextStyle{})
+	verified := wrapped(u.T("ui.verified"))
 	verified.Importance = widget.SuccessImportance
 	save := widget.NewButtonWithIcon(u.T("ui.save-copy"), theme.DocumentSaveIcon(), v.saveCopy)
 	side := container.NewVBox(info, verified, save)

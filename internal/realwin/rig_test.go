@@ -77,6 +77,7 @@ func newRig(t *testing.T, bin, work, shotsDir string) *rig {
 	testtool.Need(t, "xvfb", "Xvfb")
 	testtool.Need(t, "xdotool", "xdotool")
 	testtool.Need(t, "imagemagick", "import")
+	testtool.Need(t, "x11-utils", "xprop")
 	r := &rig{t: t, bin: bin, work: work, data: filepath.Join(work, "data"), home: filepath.Join(work, "home"), shots: shotsDir}
 	for _, d := range []string{r.home, r.shots} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
@@ -181,6 +182,28 @@ func (r *rig) windows() []string {
 		}
 	}
 	return out
+}
+
+// The smallest screen every view must fit.
+const smallW, smallH = 800, 600
+
+var minRE = regexp.MustCompile(`minimum size: (\d+) by (\d+)`)
+
+// minSize reads the minimum size the app asks of the window manager.
+func (r *rig) minSize(id string) (w, h int) {
+	cmd := exec.Command("xprop", "-id", id, "WM_NORMAL_HINTS")
+	cmd.Env = r.env
+	out, err := cmd.Output()
+	if err != nil {
+		r.t.Fatalf("xprop: %v", err)
+	}
+	m := minRE.FindStringSubmatch(string(out))
+	if m == nil {
+		return 0, 0
+	}
+	w, _ = strconv.Atoi(m[1])
+	h, _ = strconv.Atoi(m[2])
+	return w, h
 }
 
 var geomRE = regexp.MustCompile(`Position: (-?\d+),(-?\d+).*\n\s*Geometry: (\d+)x(\d+)`)
@@ -404,6 +427,12 @@ func (r *rig) done(name string) {
 	if id := r.window(); id != "" {
 		if _, _, w, h := r.geometry(id); w > screenW || h > screenH {
 			r.fail(name, "the window grew to %d×%d, larger than the %d×%d screen", w, h, screenW, screenH)
+		}
+		// The smallest size the window can take (Fyne tells the window
+		// manager its content's minimum size): every view must fit an
+		// 800×600 screen.
+		if w, h := r.minSize(id); w > smallW || h > smallH {
+			r.fail(name, "the window cannot shrink below %d×%d; it must fit %d×%d", w, h, smallW, smallH)
 		}
 	}
 	img := r.last
