@@ -180,11 +180,12 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 	u.modal(u.T("ui.verify-file"), container.NewBorder(top, nil, nil, nil, table), "", nil, fyne.NewSize(900, 520))
 }
 
-// notice shows a short message.
+// notice shows a short message, in a dialog sized to it.
 func (u *UI) notice(title, text string) {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	u.modal(title, container.NewGridWrap(fyne.NewSize(420, max(l.MinSize().Height*4, 120)), container.NewVScroll(l)), "", nil, fyne.Size{})
+	lines := strings.Count(text, "\n") + 1 + len([]rune(text))/48
+	u.modal(title, container.NewVScroll(l), "", nil, fyne.NewSize(480, float32(130+24*lines)))
 }
 
 // prefLastFolder is the preference remembering, per data folder, the

@@ -238,7 +238,7 @@ func (cl *caseList) filter() {
 func (cl *caseList) show(cases []app.CaseSummary) {
 	cl.shown = cases
 	switch {
-	case len(cl.all) == 0 && !cl.archived.Checked:
+	case len(cl.all) == 0 && !cl.archived.Checked && (cl.u.view == nil || cl.u.view.caseID == ""):
 		cl.body.Objects = []fyne.CanvasObject{cl.empty}
 	case len(cases) == 0:
 		cl.noMatch.SetText(cl.u.T("ui.no-match", "text", cl.query))

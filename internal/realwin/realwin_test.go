@@ -187,7 +187,7 @@ func TestRealWindow(t *testing.T) {
 		r.fail("back up now", "no backup file")
 	}
 	r.done("backed-up")
-	r.click(599, 484) // Close
+	r.key("Escape") // closes the notice
 	r.waitChange("the notice closes", image.Rect(370, 260, 830, 520))
 	r.click(873, 357) // Restore
 	r.waitChange("the restore question", image.Rect(380, 260, 820, 520))
@@ -198,7 +198,7 @@ func TestRealWindow(t *testing.T) {
 		r.fail("restore", "the replaced database was not kept")
 	}
 	r.done("restored")
-	r.click(599, 484) // Close the notice
+	r.key("Escape") // closes the notice
 	r.waitChange("the notice closes", image.Rect(370, 260, 830, 520))
 	r.click(599, 663) // Close Settings
 	r.waitChange("Settings close", image.Rect(260, 80, 940, 700))
