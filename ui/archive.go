@@ -144,7 +144,7 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 			switch id.Col {
 			case 0:
 				if r.OK {
-					l.SetText("✓ OK")
+					l.SetText(u.T("ui.verify-ok-cell"))
 					l.Importance = widget.SuccessImportance
 				} else {
 					text := u.T("cli.mismatch")

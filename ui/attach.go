@@ -58,7 +58,6 @@ type importPanel struct {
 	rows     []*importRow
 	progress *widget.ProgressBar
 	summary  *widget.Label
-	finished bool
 }
 
 // ImportFiles stores the files in the open case in the background. Usable
@@ -133,7 +132,6 @@ func (p *importPanel) run(ctx context.Context) error {
 		})
 	}
 	u.do(func() {
-		p.finished = true
 		stored, failed := 0, 0
 		for _, r := range p.rows {
 			if r.err != nil {

@@ -119,10 +119,13 @@ func (p *callPanel) end(done func()) {
 
 // halt stops the timer.
 func (p *callPanel) halt() {
+	if p.stopped {
+		return
+	}
+	p.stopped = true
 	if p.stop != nil {
 		p.stop()
 	}
-	p.stopped = true
 }
 
 // cancel discards the call, asking first when anything was typed.

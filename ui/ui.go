@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"log"
+	"os"
 	"strconv"
 	"sync"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
+	fynelang "fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"redress/cli"
@@ -94,6 +96,7 @@ func Language(fa fyne.App) lang.Lang {
 // (language, clock, background work, dialogs). New adds the panels.
 func base(fa fyne.App, c clock) *UI {
 	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}}
+	speakFyne(u.l)
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.tips = newTips()
 	applyTheme(fa)
@@ -101,6 +104,24 @@ func base(fa fyne.App, c clock) *UI {
 	u.win.SetIcon(fa.Icon())
 	u.win.SetOnClosed(u.cancel)
 	return u
+}
+
+// speakFyne makes Fyne's own dialogs (the file dialogs and their
+// questions, which Fyne translates itself) use the interface language
+// chosen here rather than only the system's: Fyne reads the locale from the
+// environment, LANGUAGE first, when its translations change.
+func speakFyne(l lang.Lang) {
+	tag := "en"
+	if l == lang.ZH {
+		tag = "zh_CN"
+	}
+	if os.Getenv("LANGUAGE") == tag {
+		return
+	}
+	os.Setenv("LANGUAGE", tag)
+	if err := fynelang.AddTranslationsForLocale([]byte("{}"), fyne.Locale("en")); err != nil {
+		log.Printf("redress: Fyne translations: %v", err)
+	}
 }
 
 // New builds the main window. Call Window().ShowAndRun() to start.

@@ -451,8 +451,8 @@ func TestDropFilesStoresUsableOnesAndListsTheRest(t *testing.T) {
 	}
 	p := h.u.dropped(uris)
 	h.u.Wait()
-	if !p.finished {
-		t.Fatal("import did not finish")
+	if p.progress.Value != p.progress.Max {
+		t.Fatalf("import did not finish: progress %v of %v", p.progress.Value, p.progress.Max)
 	}
 	want := []string{"Stored", "empty (0 bytes)", "Stored", "larger than the 1 MB limit", "does not exist"}
 	for i, r := range p.rows {
