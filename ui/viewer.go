@@ -85,7 +85,10 @@ func (v *viewer) build() {
 		k := widget.NewLabelWithStyle(u.T(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		l := widget.NewLabelWithStyle(val, fyne.TextAlignLeading, fyne.TextStyle{Monospace: mono})
 		l.Selectable = true
-		l.Wrapping = fyne.TextWrapBreak
+		l.Wrapping = fyne.TextWrapWord
+		if mono {
+			l.Wrapping = fyne.TextWrapBreak // a hash has no spaces to wrap at
+		}
 		info.Add(k)
 		info.Add(l)
 	}
@@ -120,7 +123,7 @@ func (v *viewer) build() {
 		center = container.NewBorder(bar, nil, nil, nil, v.scroll)
 	}
 	split := container.NewHSplit(center, container.NewVScroll(container.NewPadded(side)))
-	split.Offset = 0.7
+	split.Offset = 0.62
 	v.win.SetContent(u.tips.layer(v.win.Canvas(), split))
 	if v.img != nil {
 		v.fitToWindow()
