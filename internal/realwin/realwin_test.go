@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -406,4 +405,3 @@ func writePNG(t *testing.T, path string) {
 	}
 }
 
-var _ = exec.Command
