@@ -404,4 +404,3 @@ func writePNG(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
-
