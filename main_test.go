@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -101,7 +102,13 @@ func TestLanguageFromLocale(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.env, " "), func(t *testing.T) {
-			_, errs, code := run(t, environ(tt.env...), "--data", t.TempDir(), "case", "show", "nosuchcase")
+			// The data folder must exist: read-only commands never create one.
+			dir := t.TempDir()
+			if _, errs, code := run(t, environ(tt.env...), "--data", dir, "case", "new", "--title", "Top-up missing",
+				"--provider", "OKPay", "--problem", "topup-not-credited", "--jurisdiction", "CN"); code != 0 {
+				t.Fatalf("case new = exit %d, stderr %q", code, errs)
+			}
+			_, errs, code := run(t, environ(tt.env...), "--data", dir, "case", "show", "nosuchcase")
 			want := tt.want.T("case.not-found", "ref", "nosuchcase")
 			if code == 0 || !strings.Contains(errs, want) {
 				t.Errorf("case show nosuchcase with %v = exit %d, stderr %q; want the %s sentence %q", tt.env, code, errs, tt.want, want)
@@ -188,14 +195,17 @@ func startXvfb(t *testing.T) string {
 		t.Fatalf("Xvfb gave no display number: %v", err)
 	}
 	display := ":" + strings.TrimSpace(string(buf[:n]))
+	var last string
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		probe := exec.Command("xdotool", "getdisplaygeometry")
 		probe.Env = environ("DISPLAY=" + display)
-		if probe.Run() == nil {
+		out, err := probe.CombinedOutput()
+		if err == nil {
 			return display
 		}
+		last = fmt.Sprintf("%v: %s", err, out)
 	}
-	t.Fatalf("Xvfb on %s accepts no connection", display)
+	t.Fatalf("Xvfb on %s accepts no connection (xdotool: %s)", display, last)
 	return ""
 }
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 out=docs/screenshots
 mkdir -p "$out"
 work=$(mktemp -d)
-trap 'pkill -P $$ 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$work"' EXIT
 go build -o "$work/redress" .
 bin="$work/redress"
 font=fonts/NotoSansSC_400Regular.ttf
@@ -54,37 +54,48 @@ zh_id=$(seed zh "OKPay 充值 1280 元未到账" "自查：余额、账号和维
   "客服说充值正在处理，24 小时内到账" "与 1024 号客服的聊天记录" "致电客服热线：承诺未兑现，要求升级至高级客服" \
   "正式投诉，要求书面最终答复" "投诉信副本" "PayNow 提现五天未到账")
 
-export DISPLAY=:97
-Xvfb :97 -screen 0 1280x860x24 >/dev/null 2>&1 &
-sleep 1
+# Xvfb picks a free display itself and writes its number to fd 3.
+Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=:$(cat "$work/display")
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LANG=en_US.UTF-8
+mkdir -p "$HOME"
+for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.1; done
 tz() { [ "$1" = zh ] && echo Asia/Shanghai || echo Europe/London; }
-shot() { # lang data case show name
-  TZ=$(tz "$1") REDRESS_LANG=$1 "$bin" --data "$2" gui ${3:+--case "$3"} ${4:+--show "$4"} >/dev/null 2>&1 &
-  local pid=$!
-  xdotool search --sync --name "Redress|维权档案" >/dev/null
-  sleep 3
-  import -window root -crop 1200x780+0+0 +repage "$out/$5.png"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+# shot LANG DATA CASE SHOW NAME: the main window (or the viewer window) at
+# each size, saved as NAME-LANG-WxH.png (NAME-LANG.png at 1440×900).
+sizes="1440x900 1024x700 800x600"
+shot() {
+  local l=$1 d=$2 c=$3 show=$4 name=$5 size w h win pid file v
+  for size in $sizes; do
+    w=${size%x*}; h=${size#*x}
+    TZ=$(tz "$l") REDRESS_LANG=$l "$bin" --data "$d" gui ${c:+--case "$c"} ${show:+--show "$show"} >/dev/null 2>&1 &
+    pid=$!
+    win=$(timeout 30 xdotool search --sync --onlyvisible --name "Redress|维权档案" | head -1 || true)
+    xdotool windowsize "$win" "$w" "$h"
+    if [ "$show" = viewer ]; then
+      v=""
+      for _ in $(seq 100); do v=$(xdotool search --onlyvisible --name "\.png" 2>/dev/null | head -1 || true); [ -n "$v" ] && break; sleep 0.1; done
+      xdotool windowsize "$v" "$w" "$h"; xdotool windowraise "$v"
+    fi
+    sleep 3
+    file="$dir/$name-$l-$size.png"; [ "$size" = 1440x900 ] && file="$dir/$name-$l.png"
+    import -window root -crop "${size}+0+0" +repage "$file"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
 }
+dir=$out
 for l in en zh; do
   d="$work/data-$l"; id=$en_id; [ $l = zh ] && id=$zh_id
-  shot $l "$work/empty-$l" "" "" "first-run-$l"
-  shot $l "$d" "" "" "case-list-$l"
-  shot $l "$d" "$id" "" "case-view-$l"
-  shot $l "$d" "$id" call "call-mode-$l"
-  shot $l "$d" "$id" new-case "new-case-$l"
-  shot $l "$d" "$id" contact "add-contact-$l"
-done
-# The attachment viewer is its own window: capture the whole screen.
-for l in en zh; do
-  d="$work/data-$l"; id=$en_id; [ $l = zh ] && id=$zh_id
-  TZ=$(tz $l) REDRESS_LANG=$l "$bin" --data "$d" gui --case "$id" --show viewer >/dev/null 2>&1 &
-  pid=$!
-  xdotool search --sync --name "Redress|维权档案" >/dev/null
-  sleep 4
-  import -window root +repage "$work/full.png"
-  convert "$work/full.png" -crop 980x760+0+0 +repage "$out/attachment-viewer-$l.png"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  shot $l "$work/empty-$l" "" "" first-run
+  shot $l "$d" "" "" case-list
+  shot $l "$d" "$id" "" case-view
+  shot $l "$d" "$id" call call-mode
+  shot $l "$d" "$id" new-case new-case
+  shot $l "$d" "$id" contact add-contact
+  shot $l "$d" "$id" dossier dossier-dialog
+  shot $l "$d" "$id" settings settings
+  shot $l "$d" "$id" viewer attachment-viewer
 done
 # Dossier pages: cover, letter, chronology, exhibit index and an exhibit.
 for l in en zh; do

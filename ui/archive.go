@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -18,6 +19,13 @@ import (
 	"redress/lang"
 )
 
+// archiver is what exporting, importing and verifying use.
+type archiver interface {
+	Export(ctx context.Context, caseRef, out string, opts app.ExportOptions) error
+	Import(ctx context.Context, file string, opts app.ImportOptions) (evidence.Case, error)
+	VerifyDossier(ctx context.Context, path string) (app.VerifyReport, error)
+}
+
 // ExportCase asks what to include, then where to save the open case's archive.
 func (u *UI) ExportCase() {
 	c := u.view.c
@@ -29,13 +37,14 @@ func (u *UI) ExportCase() {
 	hint := widget.NewLabel(u.T("ui.export-hint"))
 	hint.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(hint, redact, dossiers)
-	u.modal(u.T("ui.export-title"), container.NewGridWrap(fyne.NewSize(480, 200), content), u.T("ui.choose-file"), func(done func()) {
+	u.modal(u.T("ui.export-title"), container.NewVScroll(content), u.T("ui.choose-file"), func(done func()) {
 		done()
-		name := "Redress-" + c.ID[:8] + ".zip"
-		u.saveFile(name, func(path string) {
+		dir := u.lastFolder()
+		u.saveDialog(dir, app.FreeName(filepath.Join(dir, "Redress-"+c.ID[:8]+".zip")), func(path string) {
+			u.setLastFolder(filepath.Dir(path))
 			u.exportTo(path, app.ExportOptions{Redact: redact.Checked, Dossiers: dossiers.Checked})
 		})
-	}, fyne.Size{})
+	}, fyne.NewSize(500, 300))
 }
 
 // exportTo writes the open case's archive with a progress bar.
@@ -43,10 +52,9 @@ func (u *UI) exportTo(path string, opts app.ExportOptions) {
 	id := u.view.caseID
 	bar := widget.NewProgressBarInfinite()
 	d := u.modal(u.T("ui.export-title"), container.NewVBox(widget.NewLabel(u.T("ui.exporting")), bar), "", nil, fyne.NewSize(420, 140))
-	u.async(func() error { return u.svc.Export(u.ctx, id, path, opts) }, func(err error) {
+	u.async(func(ctx context.Context) error { return archiver(u.svc).Export(ctx, id, path, opts) }, func(err error) {
 		bar.Stop()
-		u.escape()
-		_ = d
+		d.close()
 		if err != nil {
 			u.showError(err)
 			return
@@ -64,14 +72,14 @@ func (u *UI) ImportCase() {
 // whether to import it as a separate copy.
 func (u *UI) importFrom(path string, asCopy bool) {
 	bar := widget.NewProgressBarInfinite()
-	u.modal(u.T("ui.import-case"), container.NewVBox(widget.NewLabel(u.T("ui.importing-archive")), bar), "", nil, fyne.NewSize(420, 140))
+	d := u.modal(u.T("ui.import-case"), container.NewVBox(widget.NewLabel(u.T("ui.importing-archive")), bar), "", nil, fyne.NewSize(420, 140))
 	var c evidence.Case
-	u.async(func() (err error) {
-		c, err = u.svc.Import(u.ctx, path, app.ImportOptions{AsCopy: asCopy})
+	u.async(func(ctx context.Context) (err error) {
+		c, err = archiver(u.svc).Import(ctx, path, app.ImportOptions{AsCopy: asCopy})
 		return err
 	}, func(err error) {
 		bar.Stop()
-		u.escape()
+		d.close()
 		var le *lang.Error
 		if errors.As(err, &le) && le.Key == "import.exists" && !asCopy {
 			u.confirm(u.T("ui.import-case"), u.T("ui.import-exists"), func() { u.importFrom(path, true) })
@@ -93,10 +101,15 @@ func (u *UI) VerifyFile() {
 }
 
 func (u *UI) verifyPath(path string) {
+	u.verify(path, func(rep app.VerifyReport) { u.showVerify(path, rep) })
+}
+
+// verify checks an archive or a dossier PDF, then shows the report.
+func (u *UI) verify(path string, show func(app.VerifyReport)) {
 	var rep app.VerifyReport
-	u.async(func() (err error) {
+	u.async(func(ctx context.Context) (err error) {
 		if strings.EqualFold(filepath.Ext(path), ".pdf") {
-			rep, err = u.svc.VerifyDossier(u.ctx, path)
+			rep, err = archiver(u.svc).VerifyDossier(ctx, path)
 		} else {
 			rep, err = app.VerifyArchive(path)
 		}
@@ -106,8 +119,7 @@ func (u *UI) verifyPath(path string) {
 			u.showError(err)
 			return
 		}
-		u.lastVerify = &rep
-		u.showVerify(path, rep)
+		show(rep)
 	})
 }
 
@@ -132,7 +144,7 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 			switch id.Col {
 			case 0:
 				if r.OK {
-					l.SetText("✓ OK")
+					l.SetText(u.T("ui.verify-ok-cell"))
 					l.Importance = widget.SuccessImportance
 				} else {
 					text := u.T("cli.mismatch")
@@ -148,8 +160,8 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 				l.SetText(r.Actual)
 			}
 		})
-	table.SetColumnWidth(0, 240)
-	table.SetColumnWidth(1, 260)
+	table.SetColumnWidth(0, 220)
+	table.SetColumnWidth(1, 240)
 	table.SetColumnWidth(2, 520)
 	summary := u.T("cli.verify-ok", "n", strconv.Itoa(len(rows)))
 	if !rep.OK() {
@@ -168,15 +180,37 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 	u.modal(u.T("ui.verify-file"), container.NewBorder(top, nil, nil, nil, table), "", nil, fyne.NewSize(900, 520))
 }
 
-// notice shows a short message.
+// notice shows a short message, in a dialog sized to it.
 func (u *UI) notice(title, text string) {
 	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
-	u.modal(title, container.NewGridWrap(fyne.NewSize(460, l.MinSize().Height*3), l), "", nil, fyne.Size{})
+	l.Wrapping = fyne.TextWrapWord
+	lines := strings.Count(text, "\n") + 1 + len([]rune(text))/48
+	u.modal(title, container.NewVScroll(l), "", nil, fyne.NewSize(480, float32(130+24*lines)))
 }
 
-// saveFile asks where to save a new file, starting in the last folder used.
-func (u *UI) saveFile(name string, then func(path string)) {
+// prefLastFolder is the preference remembering, per data folder, the
+// folder files were last picked from or saved to.
+func prefLastFolder(dataDir string) string { return PrefLastFolder + ":" + dataDir }
+
+// lastFolder is where file dialogs start: the folder last used with this
+// data folder, else the home folder.
+func (u *UI) lastFolder() string {
+	if dir := u.fa.Preferences().String(prefLastFolder(u.dataDir)); isDirPath(dir) {
+		return dir
+	}
+	home, _ := os.UserHomeDir()
+	return home
+}
+
+func (u *UI) setLastFolder(dir string) {
+	u.fa.Preferences().SetString(prefLastFolder(u.dataDir), dir)
+}
+
+// saveDialog asks where to save a new file, starting in dir with the name
+// of suggested; then gets the chosen path. The file the dialog creates is
+// removed again before then runs, which writes it whole (atomically).
+// Choosing an existing file's name is asked about by the dialog.
+func (u *UI) saveDialog(dir, suggested string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -187,13 +221,17 @@ func (u *UI) saveFile(name string, then func(path string)) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		os.Remove(path) // the writer created it empty; the export writes it whole
-		u.fa.Preferences().SetString(PrefLastFolder, filepath.Dir(path))
+		os.Remove(path)
 		then(path)
 	}, u.win)
-	d.SetFileName(name)
-	u.startIn(d)
-	d.Resize(fyne.NewSize(800, 560))
+	d.SetFileName(filepath.Base(suggested))
+	d.SetTitleText(u.T("ui.save-file-title"))
+	d.SetConfirmText(u.T("ui.save"))
+	d.SetDismissText(u.T("ui.cancel"))
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+	d.Resize(u.fit(fyne.NewSize(800, 560)))
 	d.Show()
 }
 
@@ -209,21 +247,16 @@ func (u *UI) openFile(exts []string, then func(path string)) {
 		}
 		path := r.URI().Path()
 		r.Close()
-		u.fa.Preferences().SetString(PrefLastFolder, filepath.Dir(path))
+		u.setLastFolder(filepath.Dir(path))
 		then(path)
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	u.startIn(d)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
-}
-
-func (u *UI) startIn(d *dialog.FileDialog) {
-	dir := u.fa.Preferences().String(PrefLastFolder)
-	if dir == "" {
-		dir, _ = os.UserHomeDir()
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+	d.SetTitleText(u.T("ui.open-file-title"))
+	d.SetConfirmText(u.T("ui.open"))
+	d.SetDismissText(u.T("ui.cancel"))
+	if l, err := storage.ListerForURI(storage.NewFileURI(u.lastFolder())); err == nil {
 		d.SetLocation(l)
 	}
+	d.Resize(u.fit(fyne.NewSize(800, 560)))
+	d.Show()
 }

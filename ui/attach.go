@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"path/filepath"
 	"strconv"
 
@@ -13,9 +14,17 @@ import (
 	"redress/evidence"
 )
 
+// attacher is what adding files uses.
+type attacher interface {
+	AttachUsable(ctx context.Context, caseID string, paths []string, in app.AttachInput) (evidence.Event, []app.FileCheck, error)
+	UpdateEvent(ctx context.Context, e *evidence.Event) error
+}
+
 // Dropped handles files dropped anywhere on the window. It is a plain
 // function so that tests can call it (the test window ignores drops).
-func (u *UI) Dropped(uris []fyne.URI) {
+func (u *UI) Dropped(uris []fyne.URI) { u.dropped(uris) }
+
+func (u *UI) dropped(uris []fyne.URI) *importPanel {
 	var paths []string
 	for _, uri := range uris {
 		if uri.Scheme() == "file" {
@@ -23,9 +32,9 @@ func (u *UI) Dropped(uris []fyne.URI) {
 		}
 	}
 	if len(paths) == 0 {
-		return
+		return nil
 	}
-	u.ImportFiles(paths)
+	return u.importFiles(u.svc, paths)
 }
 
 // importRow is one file in an import batch.
@@ -44,27 +53,28 @@ type importRow struct {
 // own screenshot or document event, with a caption per file.
 type importPanel struct {
 	u        *UI
+	svc      attacher
 	caseID   string
 	rows     []*importRow
 	progress *widget.ProgressBar
 	summary  *widget.Label
-	finished bool
-	closeFn  func()
 }
 
 // ImportFiles stores the files in the open case in the background. Usable
 // files are kept; the others are listed with the reason.
-func (u *UI) ImportFiles(paths []string) {
+func (u *UI) ImportFiles(paths []string) { u.importFiles(u.svc, paths) }
+
+func (u *UI) importFiles(svc attacher, paths []string) *importPanel {
 	caseID := u.view.caseID
 	if caseID == "" {
 		u.showError(langError("ui.open-case-first"))
-		return
+		return nil
 	}
-	p := &importPanel{u: u, caseID: caseID}
-	u.lastImport = p
+	p := &importPanel{u: u, svc: svc, caseID: caseID}
 	p.progress = widget.NewProgressBar()
 	p.progress.Max = float64(len(paths))
-	p.summary = widget.NewLabel(u.T("ui.importing", "n", strconv.Itoa(len(paths))))
+	p.summary = widget.NewLabel(u.N("ui.importing", len(paths)))
+	p.summary.Wrapping = fyne.TextWrapWord
 	list := container.NewVBox()
 	for _, path := range paths {
 		r := &importRow{path: path}
@@ -82,15 +92,18 @@ func (u *UI) ImportFiles(paths []string) {
 	}
 	content := container.NewBorder(container.NewVBox(p.summary, p.progress), nil, nil, nil, container.NewVScroll(list))
 	u.modalCancel(u.T("ui.import-title"), content, u.T("ui.save-captions"), p.saveCaptions, fyne.NewSize(620, 560), u.T("ui.close"), p.cancel)
-	u.pending.Add(1)
-	go p.run()
+	u.async(p.run, func(error) {})
+	return p
 }
 
-func (p *importPanel) run() {
+// run stores the files one by one, showing each result as it comes.
+func (p *importPanel) run(ctx context.Context) error {
 	u := p.u
-	defer u.pending.Done()
 	for i, r := range p.rows {
-		e, bad, err := u.svc.AttachUsable(u.ctx, p.caseID, []string{r.path}, app.AttachInput{})
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		e, bad, err := p.svc.AttachUsable(ctx, p.caseID, []string{r.path}, app.AttachInput{})
 		if err == nil && len(bad) > 0 {
 			err = bad[0].Err
 		}
@@ -119,7 +132,6 @@ func (p *importPanel) run() {
 		})
 	}
 	u.do(func() {
-		p.finished = true
 		stored, failed := 0, 0
 		for _, r := range p.rows {
 			if r.err != nil {
@@ -131,6 +143,7 @@ func (p *importPanel) run() {
 		p.summary.SetText(u.T("ui.import-done", "stored", strconv.Itoa(stored), "failed", strconv.Itoa(failed)))
 		u.cases.reload()
 	})
+	return nil
 }
 
 // saveCaptions stores the captions typed for the stored files.
@@ -142,19 +155,12 @@ func (p *importPanel) saveCaptions(done func()) {
 			continue
 		}
 		e := r.event
-		e.Exhibit = &evidence.Exhibit{Caption: r.caption.Text}
-		if e.Exhibit != nil && r.event.Exhibit != nil {
-			e.Exhibit.Shows = r.event.Exhibit.Shows
-		}
-		e.Attachments = append([]evidence.Attachment(nil), r.event.Attachments...)
-		for i := range e.Attachments {
-			e.Attachments[i].Caption = r.caption.Text
-		}
+		app.SetCaption(&e, r.caption.Text)
 		edits = append(edits, e)
 	}
-	u.async(func() error {
+	u.async(func(ctx context.Context) error {
 		for i := range edits {
-			if err := u.svc.UpdateEvent(u.ctx, &edits[i]); err != nil {
+			if err := p.svc.UpdateEvent(ctx, &edits[i]); err != nil {
 				return err
 			}
 		}
@@ -183,7 +189,7 @@ func sizeText(n int64) string {
 func (p *importPanel) cancel(done func()) {
 	for _, r := range p.rows {
 		if r.caption.Text != "" {
-			p.u.confirm(p.u.T("ui.discard-captions-title"), p.u.T("ui.discard-captions-text"), done)
+			p.u.confirmWith(p.u.T("ui.discard-captions-title"), p.u.T("ui.discard-captions-text"), p.u.T("ui.discard"), done)
 			return
 		}
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,10 +14,16 @@ import (
 	"redress/evidence"
 )
 
+// callRecorder is what call mode stores.
+type callRecorder interface {
+	AddEvent(ctx context.Context, caseRef string, in app.EventInput) (evidence.Event, error)
+}
+
 // callPanel is call mode: a running timer with fields to write down the
 // agent, the reference and what is said while the call goes on.
 type callPanel struct {
 	u       *UI
+	svc     callRecorder
 	caseID  string
 	start   time.Time
 	timer   *widget.Label
@@ -24,70 +32,77 @@ type callPanel struct {
 	ref     *entry
 	notes   *entry
 	promise *entry
+	promBy  *dateField
 	form    *form
-	stop    chan struct{}
-	closeFn func()
+	stop    func() // stops the timer
+	stopped bool
 }
 
-// StartCall opens call mode for the open case: the start time is taken now.
-func (u *UI) StartCall() {
+// StartCall opens call mode for the open case: the start time is taken
+// now, and the cursor waits in the agent's name.
+func (u *UI) StartCall() { u.startCall(u.svc) }
+
+func (u *UI) startCall(svc callRecorder) *callPanel {
 	caseID := u.view.caseID
 	if caseID == "" {
-		return
+		return nil
 	}
-	p := &callPanel{u: u, caseID: caseID, start: u.svc.Now(), stop: make(chan struct{}), form: u.newForm()}
-	u.lastCall = p
+	p := &callPanel{u: u, svc: svc, caseID: caseID, start: u.clock.Now(), form: u.newForm()}
 	p.timer = widget.NewLabelWithStyle("0:00", fyne.TextAlignCenter, fyne.TextStyle{Bold: true, Monospace: true})
 	p.timer.SizeName = theme.SizeNameHeadingText
-	started := widget.NewLabel(u.T("ui.call-started", "time", u.when(p.start.In(u.svc.Location()))))
+	started := widget.NewLabel(u.T("ui.call-started", "time", u.when(p.start.In(u.clock.Location()))))
 	started.Alignment = fyne.TextAlignCenter
 	p.channel = u.newChoice("channel", []string{string(evidence.Phone), string(evidence.Chat), string(evidence.InApp), string(evidence.Social)}, string(evidence.Phone))
 	p.agent = u.newEntry(u.T("ui.agent-hint"))
 	p.ref = u.newEntry(u.T("ui.ref-hint"))
-	p.notes = u.newMultiline(u.T("ui.call-notes-hint"), 6)
+	p.notes = u.newMultiline(u.T("ui.call-notes-hint"), 5)
 	p.promise = u.newEntry(u.T("ui.promise-hint"))
-	p.form.add("channel", u.T("field.channel"), p.channel)
+	p.promBy = u.newDateField(true)
 	p.form.add("agent", u.T("field.agent"), p.agent)
+	p.form.add("channel", u.T("field.channel"), p.channel)
 	p.form.add("ref", u.T("field.ref"), p.ref)
 	p.form.add("summary", u.T("ui.what-was-said"), p.notes)
 	p.form.add("promise", u.T("field.promise"), p.promise)
+	p.form.add("promise-by", u.T("field.promise-by"), p.promBy.content)
 	rec := widget.NewIcon(theme.NewErrorThemedResource(theme.MediaRecordIcon()))
 	top := container.NewVBox(container.NewCenter(container.NewHBox(rec, p.timer)), started)
 	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.form.content()))
-	u.modalCancel(u.T("ui.call-title"), content, u.T("ui.end-call"), func(done func()) { p.end(done) }, fyne.NewSize(560, 600),
+	u.modalCancel(u.T("ui.call-title"), content, u.T("ui.end-call"), func(done func()) { p.end(done) }, fyne.NewSize(580, 640),
 		u.T("ui.cancel-call"), p.cancel)
-	go p.tick()
+	p.stop = u.every(time.Second, func() { p.timer.SetText(timerText(p.elapsed())) })
+	u.focus(p.agent)
+	return p
 }
 
 func (p *callPanel) elapsed() time.Duration {
-	return p.u.svc.Now().Sub(p.start).Round(time.Second)
+	return p.u.clock.Now().Sub(p.start).Round(time.Second)
 }
 
-func (p *callPanel) tick() {
-	t := time.NewTicker(time.Second)
-	defer t.Stop()
-	for {
-		select {
-		case <-p.stop:
-			return
-		case <-t.C:
-			p.u.do(func() { p.timer.SetText(durationText(p.elapsed())) })
-		}
+// input is the call as a contact event, with its exact start and length.
+func (p *callPanel) input() app.EventInput {
+	u := p.u
+	in := app.EventInput{Kind: string(evidence.KindContact), At: p.start.In(u.clock.Location()).Format(time.RFC3339),
+		Channel: p.channel.value(), Direction: evidence.Outbound, Agent: p.agent.Text, Ref: p.ref.Text,
+		Summary: p.notes.Text, Promise: p.promise.Text, PromiseBy: strings.TrimSpace(p.promBy.text()),
+		Duration: p.elapsed().String()}
+	if strings.TrimSpace(in.Summary) == "" {
+		in.Summary = u.T("ui.call-default-summary")
 	}
+	// A promise typed to the minute the call started (the "Now" button)
+	// is not before the call, which started during that minute.
+	if t, ok := p.promBy.parsed(u.clock.Location()); ok && t.Before(p.start) && p.start.Sub(t) < time.Minute {
+		in.PromiseBy = p.start.In(u.clock.Location()).Format(time.RFC3339)
+	}
+	return in
 }
 
 // end saves the call as a contact event with its exact start and duration.
 func (p *callPanel) end(done func()) {
 	u := p.u
-	in := app.EventInput{Kind: string(evidence.KindContact), At: p.start.In(u.svc.Location()).Format(time.RFC3339),
-		Channel: p.channel.value(), Direction: evidence.Outbound, Agent: p.agent.Text, Ref: p.ref.Text,
-		Summary: p.notes.Text, Promise: p.promise.Text, Duration: p.elapsed().String()}
-	if in.Summary == "" {
-		in.Summary = u.T("ui.call-default-summary")
-	}
+	in := p.input()
 	var e evidence.Event
-	u.async(func() (err error) {
-		e, err = u.svc.AddEvent(u.ctx, p.caseID, in)
+	u.async(func(ctx context.Context) (err error) {
+		e, err = p.svc.AddEvent(ctx, p.caseID, in)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -102,22 +117,25 @@ func (p *callPanel) end(done func()) {
 	})
 }
 
+// halt stops the timer.
 func (p *callPanel) halt() {
-	select {
-	case <-p.stop:
-	default:
-		close(p.stop)
+	if p.stopped {
+		return
+	}
+	p.stopped = true
+	if p.stop != nil {
+		p.stop()
 	}
 }
 
 // cancel discards the call, asking first when anything was typed.
 func (p *callPanel) cancel(done func()) {
-	if p.notes.Text == "" && p.agent.Text == "" && p.ref.Text == "" && p.promise.Text == "" {
+	if p.notes.Text == "" && p.agent.Text == "" && p.ref.Text == "" && p.promise.Text == "" && p.promBy.text() == "" {
 		p.halt()
 		done()
 		return
 	}
-	p.u.confirm(p.u.T("ui.cancel-call"), p.u.T("ui.cancel-call-text"), func() {
+	p.u.confirmWith(p.u.T("ui.cancel-call"), p.u.T("ui.cancel-call-text"), p.u.T("ui.discard"), func() {
 		p.halt()
 		done()
 	})

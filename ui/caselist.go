@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strconv"
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,11 +14,20 @@ import (
 	"redress/evidence"
 )
 
+// caseLister is what the case list reads.
+type caseLister interface {
+	Cases(ctx context.Context, archived bool) ([]app.CaseSummary, error)
+	Attention(ctx context.Context) ([]escalation.Alert, error)
+	Search(ctx context.Context, text, caseRef string) ([]app.Hit, error)
+}
+
 // caseList is the left panel: search, the cases and the first-run state.
 type caseList struct {
 	u        *UI
+	svc      caseLister
 	all      []app.CaseSummary
 	shown    []app.CaseSummary
+	hits     map[string][]app.Hit // case ID → the entries the search matched
 	list     *widget.List
 	search   *entry
 	archived *widget.Check
@@ -31,8 +40,8 @@ type caseList struct {
 	badges   map[string]string // case ID → "⚠ 2 overdue" or the next deadline
 }
 
-func newCaseList(u *UI) *caseList {
-	cl := &caseList{u: u}
+func newCaseList(u *UI, svc caseLister) *caseList {
+	cl := &caseList{u: u, svc: svc}
 	cl.search = u.newEntry(u.T("ui.search-cases"))
 	cl.search.OnChanged = func(s string) { cl.query = s; cl.filter() }
 	cl.archived = widget.NewCheck(u.T("ui.show-archived"), func(bool) { cl.reload() })
@@ -50,8 +59,9 @@ func newCaseList(u *UI) *caseList {
 	cl.noMatch.Wrapping = fyne.TextWrapWord
 	cl.empty = cl.firstRun()
 	cl.body = container.NewStack(cl.list)
-	importBtn := widget.NewButtonWithIcon("", theme.DownloadIcon(), u.ImportCase)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, newBtn), widget.NewLabelWithStyle(u.T("ui.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+	importBtn := u.iconButton(theme.DownloadIcon(), u.T("ui.import-case"), u.ImportCase)
+	heading := widget.NewLabelWithStyle(u.T("ui.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, newBtn), heading),
 		cl.search, cl.archived)
 	cl.content = container.NewBorder(top, nil, nil, nil, cl.body)
 	return cl
@@ -66,7 +76,7 @@ func (cl *caseList) firstRun() fyne.CanvasObject {
 	text.Alignment = fyne.TextAlignCenter
 	btn := widget.NewButtonWithIcon(u.T("ui.new-case"), theme.ContentAddIcon(), u.NewCase)
 	btn.Importance = widget.HighImportance
-	return container.NewVBox(layoutSpacer(24), title, text, container.NewCenter(btn))
+	return container.NewVScroll(container.NewVBox(layoutSpacer(24), title, text, container.NewCenter(btn)))
 }
 
 func layoutSpacer(h float32) fyne.CanvasObject {
@@ -86,32 +96,72 @@ func (cl *caseList) createRow() fyne.CanvasObject {
 	return container.NewVBox(title, line, meta)
 }
 
+// rowText is what the list shows for a case: its title, a line with the
+// provider, problem and amount, and a line with its status, entries and
+// next deadline.
+func (cl *caseList) rowText(c app.CaseSummary) (title, line, meta string) {
+	u := cl.u
+	title = c.Title
+	if c.Archived != nil {
+		title = "[" + u.T("status.archived") + "] " + title
+	}
+	line = c.Provider + " · " + u.l.Label("problem", string(c.Problem))
+	if s := c.Amount.String(); s != "" {
+		line += " · " + s
+	}
+	parts := []string{u.l.Label("status", string(c.Status))}
+	if c.Events == 0 && c.LastEvent == nil {
+		parts = append(parts, u.T("ui.no-events-yet"))
+	} else {
+		n := u.N("ui.entries", c.Events)
+		if c.LastEvent != nil {
+			n = u.T("ui.entries-last", "entries", n, "date", c.LastEvent.In(u.clock.Location()).Format(evidence.DateLayout))
+		}
+		parts = append(parts, n)
+	}
+	if b := cl.badges[c.ID]; b != "" {
+		parts = append(parts, b)
+	}
+	return title, line, strings.Join(parts, " · ")
+}
+
+// matchText names the entries of a case that the search matched.
+func (cl *caseList) matchText(hits []app.Hit) string {
+	var titles []string
+	for _, h := range hits {
+		if h.EventID != "" && len(titles) < 3 {
+			titles = append(titles, "“"+h.Title+"”")
+		}
+	}
+	n := 0
+	for _, h := range hits {
+		if h.EventID != "" {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return cl.u.N("ui.matching-entries", n, "titles", strings.Join(titles, cl.u.T("ui.list-sep")))
+}
+
 func (cl *caseList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(cl.shown) {
 		return
 	}
 	c := cl.shown[id]
-	u := cl.u
 	rows := o.(*fyne.Container).Objects
-	title := c.Title
-	if c.Archived != nil {
-		title = "[" + u.T("status.archived") + "] " + title
-	}
+	title, line, meta := cl.rowText(c)
 	rows[0].(*widget.Label).SetText(title)
-	line := c.Provider + " · " + u.l.Label("problem", string(c.Problem))
-	if s := c.Amount.String(); s != "" {
-		line += " · " + s
-	}
 	rows[1].(*widget.Label).SetText(line)
-	last := u.T("ui.no-events-yet")
-	if c.LastEvent != nil {
-		last = u.T("ui.last-event", "date", c.LastEvent.In(u.svc.Location()).Format(evidence.DateLayout))
+	// While searching, the last line says which entries matched.
+	m := rows[2].(*widget.Label)
+	m.Importance = widget.MediumImportance
+	if match := cl.matchText(cl.hits[c.ID]); match != "" {
+		meta = match
+		m.Importance = widget.HighImportance
 	}
-	meta := u.l.Label("status", string(c.Status)) + " · " + last
-	if b := cl.badges[c.ID]; b != "" {
-		meta += " · " + b
-	}
-	rows[2].(*widget.Label).SetText(meta)
+	m.SetText(meta)
 }
 
 // reload reads the cases again (after a change) in the background.
@@ -119,11 +169,11 @@ func (cl *caseList) reload() {
 	var got []app.CaseSummary
 	archived := cl.archived.Checked
 	var alerts []escalation.Alert
-	cl.u.async(func() (err error) {
-		if got, err = cl.u.svc.Cases(cl.u.ctx, archived); err != nil {
+	cl.u.async(func(ctx context.Context) (err error) {
+		if got, err = cl.svc.Cases(ctx, archived); err != nil {
 			return err
 		}
-		alerts, err = cl.u.svc.Attention(cl.u.ctx)
+		alerts, err = cl.svc.Attention(ctx)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -132,8 +182,11 @@ func (cl *caseList) reload() {
 		}
 		cl.badges = map[string]string{}
 		for _, a := range alerts {
+			if _, ok := cl.badges[a.Case.ID]; ok {
+				continue // the most urgent comes first
+			}
 			if a.Overdue > 0 {
-				cl.badges[a.Case.ID] = cl.u.T("ui.badge-overdue", "n", strconv.Itoa(a.Overdue))
+				cl.badges[a.Case.ID] = cl.u.N("ui.badge-overdue", a.Overdue)
 			} else {
 				key, args := a.Deadline.When()
 				cl.badges[a.Case.ID] = cl.u.T(key, args...)
@@ -141,7 +194,9 @@ func (cl *caseList) reload() {
 		}
 		cl.u.alerts = alerts
 		cl.all = got
-		cl.u.view.refreshHome()
+		if cl.u.view != nil {
+			cl.u.view.refreshHome()
+		}
 		cl.filter()
 	})
 }
@@ -150,12 +205,13 @@ func (cl *caseList) reload() {
 func (cl *caseList) filter() {
 	q := strings.TrimSpace(cl.query)
 	if q == "" {
+		cl.hits = nil
 		cl.show(cl.all)
 		return
 	}
 	var hits []app.Hit
-	cl.u.async(func() (err error) {
-		hits, err = cl.u.svc.Search(cl.u.ctx, q, "")
+	cl.u.async(func(ctx context.Context) (err error) {
+		hits, err = cl.svc.Search(ctx, q, "")
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -165,13 +221,13 @@ func (cl *caseList) filter() {
 		if strings.TrimSpace(cl.query) != q {
 			return // the user typed on; a newer search is coming
 		}
-		match := map[string]bool{}
+		cl.hits = map[string][]app.Hit{}
 		for _, h := range hits {
-			match[h.CaseID] = true
+			cl.hits[h.CaseID] = append(cl.hits[h.CaseID], h)
 		}
 		var shown []app.CaseSummary
 		for _, c := range cl.all {
-			if match[c.ID] || strings.Contains(strings.ToLower(c.Title+" "+c.Provider), strings.ToLower(q)) {
+			if cl.hits[c.ID] != nil || strings.Contains(strings.ToLower(c.Title+" "+c.Provider), strings.ToLower(q)) {
 				shown = append(shown, c)
 			}
 		}
@@ -182,7 +238,7 @@ func (cl *caseList) filter() {
 func (cl *caseList) show(cases []app.CaseSummary) {
 	cl.shown = cases
 	switch {
-	case len(cl.all) == 0 && !cl.archived.Checked:
+	case len(cl.all) == 0 && !cl.archived.Checked && (cl.u.view == nil || cl.u.view.caseID == ""):
 		cl.body.Objects = []fyne.CanvasObject{cl.empty}
 	case len(cases) == 0:
 		cl.noMatch.SetText(cl.u.T("ui.no-match", "text", cl.query))
@@ -202,13 +258,4 @@ func (cl *caseList) show(cases []app.CaseSummary) {
 			break
 		}
 	}
-}
-
-// titles returns the titles shown, in order (tests).
-func (cl *caseList) titles() []string {
-	var out []string
-	for _, c := range cl.shown {
-		out = append(out, c.Title)
-	}
-	return out
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,17 @@ import (
 	"redress/evidence"
 )
 
+// caseReader is what the case view reads and changes.
+type caseReader interface {
+	Case(ctx context.Context, ref string) (evidence.Case, error)
+	Count(ctx context.Context, caseID string, q app.Query) (int, error)
+	Timeline(ctx context.Context, ref string, q app.Query) ([]evidence.Event, error)
+	EventHistory(ctx context.Context, id string) ([]evidence.Event, error)
+	ArchiveEvent(ctx context.Context, id string) error
+	ArchiveCase(ctx context.Context, ref string) error
+	RestoreCase(ctx context.Context, ref string) error
+}
+
 // pageSize is how many timeline rows are read from the database at once.
 const pageSize = 100
 
@@ -22,6 +34,7 @@ const pageSize = 100
 // and reads pages of them on demand, so a 10,000-event case opens at once.
 type timeline struct {
 	u      *UI
+	svc    caseReader
 	caseID string
 	q      app.Query
 	count  int
@@ -31,7 +44,7 @@ type timeline struct {
 
 func (m *timeline) reset(caseID string, q app.Query) error {
 	m.caseID, m.q, m.pages = caseID, q, map[int][]evidence.Event{}
-	n, err := m.u.svc.Count(m.u.ctx, caseID, q)
+	n, err := m.svc.Count(m.u.ctx, caseID, q)
 	m.count = n
 	return err
 }
@@ -45,7 +58,7 @@ func (m *timeline) get(i int) (evidence.Event, bool) {
 	if !ok {
 		q := m.q
 		q.Limit, q.Offset = pageSize, p*pageSize
-		evs, err := m.u.svc.Timeline(m.u.ctx, m.caseID, q)
+		evs, err := m.svc.Timeline(m.u.ctx, m.caseID, q)
 		if err != nil {
 			m.err = err
 			return evidence.Event{}, false
@@ -63,6 +76,7 @@ func (m *timeline) get(i int) (evidence.Event, bool) {
 // the timeline and the selected event.
 type caseView struct {
 	u        *UI
+	svc      caseReader
 	caseID   string
 	c        evidence.Case
 	model    *timeline
@@ -72,6 +86,8 @@ type caseView struct {
 	kind     *widget.Select
 	kindVals []string
 	header   *fyne.Container
+	actions  *fyne.Container
+	archive  *widget.Button
 	detail   *fyne.Container
 	body     *fyne.Container
 	empty    *widget.Label
@@ -85,8 +101,8 @@ type caseView struct {
 	home     *fyne.Container
 }
 
-func newCaseView(u *UI) *caseView {
-	v := &caseView{u: u, model: &timeline{u: u, pages: map[int][]evidence.Event{}}}
+func newCaseView(u *UI, svc caseReader) *caseView {
+	v := &caseView{u: u, svc: svc, model: &timeline{u: u, svc: svc, pages: map[int][]evidence.Event{}}}
 	v.list = widget.NewList(func() int { return v.model.count }, v.createRow, v.updateRow)
 	v.list.OnSelected = func(id widget.ListItemID) {
 		if e, ok := v.model.get(id); ok {
@@ -115,15 +131,25 @@ func newCaseView(u *UI) *caseView {
 	v.count.SizeName = theme.SizeNameCaptionText
 	v.body = container.NewStack(v.list)
 
+	// One row of actions that wraps onto more rows in a narrow window:
+	// evidence first, then what is done with the case.
 	add := func(key string, icon fyne.Resource, f func()) *widget.Button {
-		b := widget.NewButtonWithIcon(u.T(key), icon, f)
-		return b
+		return widget.NewButtonWithIcon(u.T(key), icon, f)
 	}
 	call := add("ui.call-now", theme.NewErrorThemedResource(theme.MediaRecordIcon()), func() { u.StartCall() })
 	call.Importance = widget.DangerImportance
 	files := add("ui.add-files", theme.FileImageIcon(), func() { u.AddFiles() })
 	files.Importance = widget.HighImportance
-	toolbar := container.NewHBox(
+	dossier := add("ui.create-dossier", theme.DocumentPrintIcon(), u.CreateDossier)
+	dossier.Importance = widget.HighImportance
+	v.archive = add("ui.archive", theme.DeleteIcon(), func() {
+		if v.c.Archived == nil {
+			u.ArchiveCase(v.c)
+		} else {
+			u.RestoreCase(v.c)
+		}
+	})
+	v.actions = newWrap(
 		files,
 		add("kind.transaction", kindIcon(evidence.KindTransaction), func() { u.AddEvent(evidence.KindTransaction) }),
 		add("kind.contact", kindIcon(evidence.KindContact), func() { u.AddEvent(evidence.KindContact) }),
@@ -131,17 +157,24 @@ func newCaseView(u *UI) *caseView {
 		add("kind.note", kindIcon(evidence.KindNote), func() { u.AddEvent(evidence.KindNote) }),
 		add("kind.letter", kindIcon(evidence.KindLetter), func() { u.AddEvent(evidence.KindLetter) }),
 		add("kind.response", kindIcon(evidence.KindResponse), func() { u.AddEvent(evidence.KindResponse) }),
+		widget.NewSeparator(),
+		dossier,
+		add("ui.edit", theme.DocumentCreateIcon(), func() { u.EditCase(v.c) }),
+		add("ui.export", theme.UploadIcon(), u.ExportCase),
+		v.archive,
 	)
-	filters := container.NewBorder(nil, nil, container.NewHBox(v.order, v.kind), v.count, v.search)
+	// The search box has a row of its own, so that it is always visible;
+	// the order, the kind and the count share the next.
+	filters := container.NewVBox(v.search, container.NewBorder(nil, nil, nil, v.count, newWrap(v.order, v.kind)))
 	left := container.NewBorder(filters, nil, nil, nil, v.body)
-	v.status = newStatusPanel(u)
+	v.status = newStatusPanel(u, u.svc)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(u.T("ui.tab-status"), theme.InfoIcon(), container.NewVScroll(container.NewPadded(v.status.box))),
 		container.NewTabItemWithIcon(u.T("ui.tab-entry"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(v.detail))),
 	)
 	split := container.NewHSplit(left, v.tabs)
-	split.Offset = 0.56
-	v.main = container.NewBorder(container.NewVBox(v.header, container.NewHScroll(toolbar), widget.NewSeparator()), nil, nil, nil, split)
+	split.Offset = 0.55
+	v.main = container.NewBorder(container.NewVBox(v.header, v.actions, widget.NewSeparator()), nil, nil, nil, split)
 	v.home = container.NewVBox(wrapped(u.T("ui.choose-case")))
 	v.none = container.NewVScroll(container.NewPadded(v.home))
 	v.content = container.NewStack(v.none)
@@ -170,8 +203,8 @@ func kindIcon(k evidence.Kind) fyne.Resource {
 func (u *UI) OpenCase(id string) {
 	v := u.view
 	var c evidence.Case
-	u.async(func() (err error) {
-		c, err = u.svc.Case(u.ctx, id)
+	u.async(func(ctx context.Context) (err error) {
+		c, err = v.svc.Case(ctx, id)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -218,14 +251,14 @@ func (v *caseView) refilter() {
 		v.u.showError(err)
 		return
 	}
-	v.count.SetText(v.u.T("ui.event-count", "n", strconv.Itoa(v.model.count)))
+	v.count.SetText(v.u.N("ui.entries", v.model.count))
 	if v.model.count == 0 {
 		if v.query().Text != "" || v.kind.SelectedIndex() > 0 {
 			v.empty.SetText(v.u.T("ui.timeline-no-match"))
 		} else {
 			v.empty.SetText(v.u.T("ui.timeline-empty"))
 		}
-		v.body.Objects = []fyne.CanvasObject{container.NewVBox(v.empty)}
+		v.body.Objects = []fyne.CanvasObject{container.NewVScroll(v.empty)}
 	} else {
 		v.body.Objects = []fyne.CanvasObject{v.list}
 	}
@@ -273,21 +306,18 @@ func (v *caseView) showHeader() {
 			who = append(who, s)
 		}
 	}
-	person := widget.NewLabel(strings.Join(who, " · "))
-	person.SizeName = theme.SizeNameCaptionText
-	person.Truncation = fyne.TextTruncateEllipsis
-	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditCase(v.c) })
-	export := widget.NewButtonWithIcon(u.T("ui.export"), theme.UploadIcon(), u.ExportCase)
-	dossier := widget.NewButtonWithIcon(u.T("ui.create-dossier"), theme.DocumentPrintIcon(), u.CreateDossier)
-	dossier.Importance = widget.HighImportance
-	var arch *widget.Button
 	if c.Archived == nil {
-		arch = widget.NewButtonWithIcon(u.T("ui.archive"), theme.DeleteIcon(), func() { u.ArchiveCase(v.c) })
+		v.archive.SetText(u.T("ui.archive"))
+		v.archive.SetIcon(theme.DeleteIcon())
 	} else {
-		arch = widget.NewButtonWithIcon(u.T("ui.restore"), theme.ContentUndoIcon(), func() { u.RestoreCase(v.c) })
+		v.archive.SetText(u.T("ui.restore"))
+		v.archive.SetIcon(theme.ContentUndoIcon())
 	}
-	v.header.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(dossier, edit, export, arch), title), line}
+	v.header.Objects = []fyne.CanvasObject{title, line}
 	if len(who) > 0 {
+		person := widget.NewLabel(strings.Join(who, " · "))
+		person.SizeName = theme.SizeNameCaptionText
+		person.Truncation = fyne.TextTruncateEllipsis
 		v.header.Objects = append(v.header.Objects, person)
 	}
 	v.header.Refresh()
@@ -296,7 +326,7 @@ func (v *caseView) showHeader() {
 // ArchiveCase asks, then hides the case from the list (restorable).
 func (u *UI) ArchiveCase(c evidence.Case) {
 	u.confirm(u.T("ui.archive-case-title"), u.T("ui.archive-case-text", "title", c.Title), func() {
-		u.async(func() error { return u.svc.ArchiveCase(u.ctx, c.ID) }, func(err error) {
+		u.async(func(ctx context.Context) error { return u.view.svc.ArchiveCase(ctx, c.ID) }, func(err error) {
 			if err != nil {
 				u.showError(err)
 				return
@@ -309,7 +339,7 @@ func (u *UI) ArchiveCase(c evidence.Case) {
 
 // RestoreCase brings an archived case back.
 func (u *UI) RestoreCase(c evidence.Case) {
-	u.async(func() error { return u.svc.RestoreCase(u.ctx, c.ID) }, func(err error) {
+	u.async(func(ctx context.Context) error { return u.view.svc.RestoreCase(ctx, c.ID) }, func(err error) {
 		if err != nil {
 			u.showError(err)
 			return
@@ -321,9 +351,14 @@ func (u *UI) RestoreCase(c evidence.Case) {
 
 // confirm asks before a destructive action.
 func (u *UI) confirm(title, text string, yes func()) {
+	u.confirmWith(title, text, u.T("ui.yes-continue"), yes)
+}
+
+// confirmWith is confirm with the label of the button that goes ahead.
+func (u *UI) confirmWith(title, text, yesLabel string, yes func()) {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	u.modal(title, container.NewGridWrap(fyne.NewSize(420, l.MinSize().Height*3), l), u.T("ui.yes-continue"), func(close func()) {
+	u.modal(title, container.NewGridWrap(fyne.NewSize(400, l.MinSize().Height*4), l), yesLabel, func(close func()) {
 		close()
 		yes()
 	}, fyne.Size{})
@@ -332,7 +367,7 @@ func (u *UI) confirm(title, text string, yes func()) {
 // when shows a time in local time, adding the original time and offset
 // when they differ from the local offset.
 func (u *UI) when(t time.Time) string {
-	loc := u.svc.Location()
+	loc := u.clock.Location()
 	local := t.In(loc)
 	s := local.Format(timeLayout)
 	_, lo := local.Zone()
@@ -344,7 +379,6 @@ func (u *UI) when(t time.Time) string {
 }
 
 func (v *caseView) createRow() fyne.CanvasObject {
-	when := widget.NewLabel("2026-11-20 23:30")
 	icon := widget.NewIcon(theme.DocumentIcon())
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
@@ -352,22 +386,24 @@ func (v *caseView) createRow() fyne.CanvasObject {
 	meta.SizeName = theme.SizeNameCaptionText
 	meta.Truncation = fyne.TextTruncateEllipsis
 	thumbs := container.NewHBox()
-	left := container.NewHBox(container.NewGridWrap(fyne.NewSize(when.MinSize().Width, when.MinSize().Height), when), icon)
-	return container.NewBorder(nil, nil, left, thumbs, container.NewVBox(title, meta))
+	return container.NewBorder(nil, nil, icon, thumbs, container.NewVBox(title, meta))
 }
 
-// rowText is what a timeline row shows besides its time: the title and a
-// line with kind, channel, agent, reference and amount.
+// rowText is what a timeline row shows: the title, and a line with the
+// time, kind, channel, agent, reference and amount.
 func (u *UI) rowText(e evidence.Event) (title, meta string) {
-	parts := []string{u.l.Label("kind", string(e.Kind))}
+	parts := []string{e.At.In(u.clock.Location()).Format(timeLayout), u.l.Label("kind", string(e.Kind))}
+	if orig := u.originalTime(e.At); orig != "" {
+		parts[0] += " " + orig
+	}
 	switch {
 	case e.Contact != nil:
-		parts[0] += " · " + u.l.Label("channel", string(e.Contact.Channel))
+		parts[1] += " · " + u.l.Label("channel", string(e.Contact.Channel))
 		if e.Contact.Agent != "" {
 			parts = append(parts, e.Contact.Agent)
 		}
 		if e.Contact.Duration > 0 {
-			parts = append(parts, u.T("ui.minutes", "n", strconv.Itoa(int(e.Contact.Duration.Round(time.Minute).Minutes()))))
+			parts = append(parts, app.DurationText(u.l, e.Contact.Duration))
 		}
 	case e.Transaction != nil:
 		if e.Transaction.TxID != "" {
@@ -388,10 +424,7 @@ func (u *UI) rowText(e evidence.Event) (title, meta string) {
 		parts = append(parts, u.T("ui.ref", "ref", e.Reference))
 	}
 	if n := len(e.Attachments); n > 0 {
-		parts = append(parts, u.T("cli.files", "n", strconv.Itoa(n)))
-	}
-	if orig := u.originalTime(e.At); orig != "" {
-		parts = append([]string{orig}, parts...)
+		parts = append(parts, u.N("ui.files", n))
 	}
 	return e.Title(), strings.Join(parts, " · ")
 }
@@ -399,7 +432,7 @@ func (u *UI) rowText(e evidence.Event) (title, meta string) {
 // originalTime is "(23:30 +08:00)" when the event's own offset differs from
 // the local one, else "".
 func (u *UI) originalTime(t time.Time) string {
-	_, lo := t.In(u.svc.Location()).Zone()
+	_, lo := t.In(u.clock.Location()).Zone()
 	_, oo := t.Zone()
 	if lo == oo {
 		return ""
@@ -407,7 +440,8 @@ func (u *UI) originalTime(t time.Time) string {
 	return "(" + t.Format("15:04 -07:00") + ")"
 }
 
-func durationText(d time.Duration) string {
+// timerText is the running clock of call mode: "0:35", "12:04", "1:02:03".
+func timerText(d time.Duration) string {
 	d = d.Round(time.Second)
 	h, m, s := int(d.Hours()), int(d.Minutes())%60, int(d.Seconds())%60
 	if h > 0 {
@@ -431,16 +465,15 @@ func (v *caseView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	u := v.u
 	row := o.(*fyne.Container)
 	center := row.Objects[0].(*fyne.Container)
-	left := row.Objects[1].(*fyne.Container)
+	icon := row.Objects[1].(*widget.Icon)
 	thumbs := row.Objects[2].(*fyne.Container)
-	left.Objects[0].(*fyne.Container).Objects[0].(*widget.Label).SetText(e.At.In(u.svc.Location()).Format(timeLayout))
-	left.Objects[1].(*widget.Icon).SetResource(kindIcon(e.Kind))
+	icon.SetResource(kindIcon(e.Kind))
 	title, meta := u.rowText(e)
 	center.Objects[0].(*widget.Label).SetText(title)
 	center.Objects[1].(*widget.Label).SetText(meta)
 	thumbs.Objects = nil
 	for i, a := range e.Attachments {
-		if i == 3 {
+		if i == 2 {
 			break
 		}
 		thumbs.Objects = append(thumbs.Objects, u.thumbs.icon(a, 40, func() { v.list.RefreshItem(id) }))
@@ -448,37 +481,35 @@ func (v *caseView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	thumbs.Refresh()
 }
 
-// showDetail shows one event in full, with its attachments and edit history.
+// showDetail shows one event in full, with its attachments and edit
+// history. Long text wraps, so the panel never widens the window.
 func (v *caseView) showDetail(e evidence.Event) {
 	u := v.u
 	grid := container.New(layout.NewFormLayout())
-	add := func(key, val string) {
-		if val == "" {
-			return
-		}
-		k := widget.NewLabelWithStyle(u.T(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		l := widget.NewLabel(val)
+	for _, f := range u.eventFields(e) {
+		k := widget.NewLabelWithStyle(u.T(f.Key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		l := widget.NewLabel(f.Value)
 		l.Wrapping = fyne.TextWrapWord
 		l.Selectable = true
 		grid.Add(k)
 		grid.Add(l)
 	}
-	for _, f := range app.EventFields(e, u.l, u.when) {
-		add(f.Key, f.Value)
-	}
-	objs := []fyne.CanvasObject{widget.NewLabelWithStyle(e.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), grid}
+	heading := widget.NewLabelWithStyle(e.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{heading, grid}
 	for _, a := range e.Attachments {
 		a := a
-		b := widget.NewButtonWithIcon(a.Name+" ("+sizeText(a.Size)+")", theme.ZoomInIcon(), func() { u.ShowAttachment(a) })
-		b.Alignment = widget.ButtonAlignLeading
-		objs = append(objs, container.NewBorder(nil, nil, u.thumbs.icon(a, 64, nil), nil, b))
+		name := widget.NewLabel(a.Name + " (" + sizeText(a.Size) + ")")
+		name.Truncation = fyne.TextTruncateEllipsis
+		open := u.iconButton(theme.ZoomInIcon(), u.T("ui.open-file"), func() { u.ShowAttachment(a) })
+		objs = append(objs, container.NewBorder(nil, nil, u.thumbs.icon(a, 64, nil), open, name))
 	}
 	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditEvent(e) })
-	var arch *widget.Button
+	buttons := newWrap(edit)
 	if e.Archived == nil {
-		arch = widget.NewButtonWithIcon(u.T("ui.archive"), theme.DeleteIcon(), func() {
+		buttons.Add(widget.NewButtonWithIcon(u.T("ui.archive"), theme.DeleteIcon(), func() {
 			u.confirm(u.T("ui.archive-event-title"), u.T("ui.archive-event-text"), func() {
-				u.async(func() error { return u.svc.ArchiveEvent(u.ctx, e.ID) }, func(err error) {
+				u.async(func(ctx context.Context) error { return v.svc.ArchiveEvent(ctx, e.ID) }, func(err error) {
 					if err != nil {
 						u.showError(err)
 						return
@@ -488,20 +519,16 @@ func (v *caseView) showDetail(e evidence.Event) {
 					u.cases.reload()
 				})
 			})
-		})
-	}
-	buttons := container.NewHBox(edit)
-	if arch != nil {
-		buttons.Add(arch)
+		}))
 	}
 	objs = append(objs, buttons)
 	hist := container.NewVBox()
-	objs = append(objs, widget.NewSeparator(), widget.NewLabelWithStyle(u.T("ui.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), hist)
+	objs = append(objs, widget.NewSeparator(), bold(u.T("ui.history")), hist)
 	v.detail.Objects = objs
 	v.detail.Refresh()
 	var versions []evidence.Event
-	u.async(func() (err error) {
-		versions, err = u.svc.EventHistory(u.ctx, e.ID)
+	u.async(func(ctx context.Context) (err error) {
+		versions, err = v.svc.EventHistory(ctx, e.ID)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -509,39 +536,75 @@ func (v *caseView) showDetail(e evidence.Event) {
 			return
 		}
 		if len(versions) == 0 {
-			l := widget.NewLabel(u.T("ui.history-none", "date", u.when(e.Recorded)))
+			l := wrapped(u.T("ui.history-none", "date", u.when(e.Recorded)))
 			l.Importance = widget.LowImportance
-			l.Wrapping = fyne.TextWrapWord
 			hist.Add(l)
 			return
 		}
-		for i := len(versions) - 1; i >= 0; i-- {
-			old := versions[i]
-			l := widget.NewLabel(u.T("ui.history-version", "n", strconv.Itoa(old.Version), "title", old.Title(), "at", u.when(old.At)))
-			l.Wrapping = fyne.TextWrapWord
-			hist.Add(l)
+		for _, line := range u.historyLines(e, versions) {
+			hist.Add(wrapped(line))
 		}
 	})
 }
 
-// historyText returns the edit history lines shown for the selected event (tests).
-func (v *caseView) detailText() string {
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.Button:
-			b.WriteString("[" + w.Text + "]\n")
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
+// eventFields are an event's facts as shown in the detail panel: those of
+// app.EventFields, with the call length written the UI's one way.
+func (u *UI) eventFields(e evidence.Event) []app.Field {
+	fields := app.EventFields(e, u.l, u.when)
+	for i, f := range fields {
+		if f.Key == "field.duration" && e.Contact != nil {
+			fields[i].Value = app.DurationText(u.l, e.Contact.Duration)
 		}
 	}
-	walk(v.detail)
-	return b.String()
+	return fields
+}
+
+// historyLines say, newest first, what each edit changed: "Version 2
+// (2026-11-21 10:00): Summary: old → new".
+func (u *UI) historyLines(cur evidence.Event, versions []evidence.Event) []string {
+	var out []string
+	next := cur
+	for i := len(versions) - 1; i >= 0; i-- {
+		old := versions[i]
+		var changes []string
+		before, after := fieldMap(u.eventFields(old)), u.eventFields(next)
+		seen := map[string]bool{}
+		for _, f := range after {
+			seen[f.Key] = true
+			if f.Key == "field.recorded" {
+				continue
+			}
+			if before[f.Key] != f.Value {
+				changes = append(changes, u.T("ui.history-change", "field", u.T(f.Key), "old", orNone(u, before[f.Key]), "new", f.Value))
+			}
+		}
+		for _, f := range u.eventFields(old) {
+			if !seen[f.Key] && f.Key != "field.recorded" {
+				changes = append(changes, u.T("ui.history-change", "field", u.T(f.Key), "old", f.Value, "new", u.T("ui.history-empty")))
+			}
+		}
+		if len(changes) == 0 {
+			changes = append(changes, u.T("ui.history-files"))
+		}
+		out = append(out, u.T("ui.history-version", "n", strconv.Itoa(old.Version), "next", strconv.Itoa(next.Version), "at", u.when(next.Recorded))+"\n"+strings.Join(changes, "\n"))
+		next = old
+	}
+	return out
+}
+
+func fieldMap(fs []app.Field) map[string]string {
+	m := map[string]string{}
+	for _, f := range fs {
+		m[f.Key] = f.Value
+	}
+	return m
+}
+
+func orNone(u *UI, s string) string {
+	if s == "" {
+		return u.T("ui.history-empty")
+	}
+	return s
 }
 
 // refreshHome fills the home screen (no case open) with the cases that need

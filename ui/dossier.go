@@ -1,11 +1,12 @@
 package ui
 
 import (
+	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,10 +18,20 @@ import (
 	"redress/letters"
 )
 
+// dossierMaker is what the dossier panel uses: the letter drafts, the PDF
+// and recording that it was sent.
+type dossierMaker interface {
+	letterWriter
+	Dossier(ctx context.Context, caseRef string, opts app.DossierOptions) (app.DossierResult, error)
+	MarkSent(ctx context.Context, rec app.DossierRecord, method, reference string, at time.Time) (evidence.Event, error)
+}
+
 // dossierPanel: choose recipient, language, paper and redaction; edit the
 // letter (saved as a draft with the case); render the PDF.
 type dossierPanel struct {
 	u        *UI
+	svc      dossierMaker
+	dataDir  string
 	c        evidence.Case
 	to       *choice
 	lang     *choice
@@ -30,22 +41,32 @@ type dossierPanel struct {
 	loaded   string // the text as loaded or last saved
 	status   *widget.Label
 	progress *widget.ProgressBar
-	result   *app.DossierResult
 	out      string
+	// ask asks where to save (the save dialog), then calls then with the path.
+	ask func(dir, suggested string, then func(path string))
+	// done is told what was made (the "dossier saved" dialog).
+	done func(app.DossierResult)
 }
 
 // CreateDossier opens the dossier panel for the open case.
-func (u *UI) CreateDossier() {
+func (u *UI) CreateDossier() { u.createDossier(u.svc, u.dataDir) }
+
+func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 	if u.view.caseID == "" {
-		return
+		return nil
 	}
-	p := &dossierPanel{u: u, c: u.view.c}
-	u.lastDossier = p
+	p := &dossierPanel{u: u, svc: svc, dataDir: dataDir, c: u.view.c}
+	p.ask = u.saveDialog
+	p.done = func(res app.DossierResult) { u.dossierDone(svc, res) }
+	lang := p.c.Language
+	if lang == "" {
+		lang = app.LetterLanguage(p.c.Jurisdiction, u.l)
+	}
 	p.to = u.newChoice("party", stringsOf(letters.Recipients), string(letters.Provider))
-	p.lang = u.newChoice("language", stringsOf(evidence.Languages), string(p.c.Language))
+	p.lang = u.newChoice("language", stringsOf(evidence.Languages), string(lang))
 	p.paper = u.newChoice("setting-paper", []string{"a4", "letter"}, u.fa.Preferences().StringWithFallback(PrefPaper, "a4"))
 	p.redact = widget.NewCheck(u.T("ui.redact"), nil)
-	p.text = u.newMultiline("", 16)
+	p.text = u.newMultiline("", 8)
 	p.status = widget.NewLabel("")
 	p.status.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
@@ -65,16 +86,17 @@ func (u *UI) CreateDossier() {
 	save := widget.NewButtonWithIcon(u.T("ui.save-draft"), theme.DocumentSaveIcon(), func() {
 		p.saveIfEdited(p.recipient(), p.language(), nil)
 	})
+	p.redact.Text = u.T("ui.redact")
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("field.to"), p.to),
 		widget.NewFormItem(u.T("field.lang"), p.lang),
 		widget.NewFormItem(u.T("ui.setting-paper"), p.paper),
-		widget.NewFormItem("", p.redact),
 	)
-	top := container.NewVBox(form, container.NewBorder(nil, nil, widget.NewLabelWithStyle(u.T("ui.letter"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), container.NewHBox(regen, save)))
+	top := container.NewVBox(form, p.redact, container.NewBorder(nil, nil, bold(u.T("ui.letter")), nil, newWrap(regen, save)))
 	content := container.NewBorder(top, container.NewVBox(p.progress, p.status), nil, nil, p.text)
 	u.modal(u.T("ui.dossier-title"), content, u.T("ui.create-pdf"), p.create, fyne.NewSize(760, 680))
 	p.load()
+	return p
 }
 
 func (p *dossierPanel) recipient() letters.Recipient { return letters.Recipient(p.to.value()) }
@@ -87,8 +109,8 @@ func (p *dossierPanel) load() {
 	var text string
 	var edited bool
 	to, l := p.recipient(), p.language()
-	u.async(func() (err error) {
-		text, edited, err = u.svc.LetterText(u.ctx, p.c.ID, to, l)
+	u.async(func(ctx context.Context) (err error) {
+		text, edited, err = p.svc.LetterText(ctx, p.c.ID, to, l)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -116,7 +138,7 @@ func (p *dossierPanel) saveIfEdited(to letters.Recipient, l evidence.Language, n
 		}
 		return
 	}
-	u.async(func() error { return u.svc.SaveDraft(u.ctx, p.c.ID, to, l, text) }, func(err error) {
+	u.async(func(ctx context.Context) error { return p.svc.SaveDraft(ctx, p.c.ID, to, l, text) }, func(err error) {
 		if err != nil {
 			u.showError(err)
 			return
@@ -136,8 +158,8 @@ func (p *dossierPanel) regenerate() {
 	do := func() {
 		var text string
 		to, l := p.recipient(), p.language()
-		u.async(func() (err error) {
-			text, err = u.svc.ComposeLetter(u.ctx, p.c.ID, to, l)
+		u.async(func(ctx context.Context) (err error) {
+			text, err = p.svc.ComposeLetter(ctx, p.c.ID, to, l)
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -155,22 +177,46 @@ func (p *dossierPanel) regenerate() {
 	do()
 }
 
+// fileName is the dossier's suggested file name.
+func (p *dossierPanel) fileName() string {
+	return fmt.Sprintf("Redress-%s-%s-%s.pdf", p.c.ID[:8], p.to.value(), p.u.clock.Now().In(p.u.clock.Location()).Format("20060102"))
+}
+
+// folder is where the save dialog starts: the folder dossiers of this data
+// folder were last saved in, else its Dossiers folder (made if missing).
+func (p *dossierPanel) folder() string {
+	prefs := p.u.fa.Preferences()
+	if dir := prefs.String(prefDossierFolder(p.dataDir)); isDirPath(dir) {
+		return dir
+	}
+	dir := app.DossierDir(p.dataDir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return p.dataDir
+	}
+	return dir
+}
+
+// prefDossierFolder is the preference remembering, per data folder, where
+// its dossiers were last saved: one client's dossier never lands in the
+// folder used for another's.
+func prefDossierFolder(dataDir string) string { return "dossier-folder:" + dataDir }
+
 // create saves the draft, asks where to save the PDF and renders it.
 func (p *dossierPanel) create(done func()) {
-	u := p.u
-	name := fmt.Sprintf("Redress-%s-%s-%s.pdf", p.c.ID[:8], p.to.value(), u.svc.Now().Format("20060102"))
-	dir := u.fa.Preferences().String(PrefLastFolder)
-	if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() {
-		dir, _ = os.UserHomeDir()
-		if docs := filepath.Join(dir, "Documents"); isDirPath(docs) {
-			dir = docs
-		}
-	}
-	p.out = filepath.Join(dir, name)
-	p.saveIfEdited(p.recipient(), p.language(), func() { p.render(done) })
+	p.saveIfEdited(p.recipient(), p.language(), func() {
+		dir := p.folder()
+		p.ask(dir, app.FreeName(filepath.Join(dir, p.fileName())), func(path string) {
+			p.u.fa.Preferences().SetString(prefDossierFolder(p.dataDir), filepath.Dir(path))
+			p.out = path
+			p.render(done)
+		})
+	})
 }
 
 func isDirPath(p string) bool {
+	if p == "" {
+		return false
+	}
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
 }
@@ -181,10 +227,10 @@ func (p *dossierPanel) render(done func()) {
 	p.progress.Show()
 	p.status.SetText(u.T("ui.rendering"))
 	opts := app.DossierOptions{To: p.recipient(), Lang: p.language(), Paper: p.paper.value(), Redact: p.redact.Checked, Out: p.out,
-		Progress: func(f float64) { u.do(func() { p.progress.SetValue(f) }) }}
+		Progress: func(f float64) { fyne.Do(func() { p.progress.SetValue(f) }) }}
 	var res app.DossierResult
-	u.async(func() (err error) {
-		res, err = u.svc.Dossier(u.ctx, p.c.ID, opts)
+	u.async(func(ctx context.Context) (err error) {
+		res, err = p.svc.Dossier(ctx, p.c.ID, opts)
 		return err
 	}, func(err error) {
 		p.progress.Hide()
@@ -192,35 +238,45 @@ func (p *dossierPanel) render(done func()) {
 			p.status.SetText(u.l.Err(err))
 			return
 		}
-		p.result = &res
 		done()
-		u.dossierDone(res)
+		p.done(res)
 	})
 }
 
-// dossierDone says where the PDF is, opens it, and offers "Mark as sent".
-func (u *UI) dossierDone(res app.DossierResult) {
+// dossierDone says where the PDF is, offers to open it (saying so when no
+// program could) and "Mark as sent".
+func (u *UI) dossierDone(svc dossierMaker, res app.DossierResult) *fyne.Container {
 	lines := []string{u.T("ui.dossier-saved", "file", res.Record.Path, "pages", fmt.Sprint(res.Record.Pages)),
 		"SHA-256 " + res.Record.SHA256}
 	for _, pr := range res.Problems {
 		lines = append(lines, u.T("ui.exhibit-problem", "number", pr.Number, "file", pr.FileName, "reason", u.T(app.ProblemKey(pr))))
 	}
 	msg := widget.NewLabel(strings.Join(lines, "\n"))
-	msg.Wrapping = fyne.TextWrapBreak
+	msg.Wrapping = fyne.TextWrapWord
+	status := wrapped("")
+	status.Hide()
 	open := widget.NewButtonWithIcon(u.T("ui.open-pdf"), theme.FileIcon(), func() {
-		if err := u.fa.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(res.Record.Path)}); err != nil {
-			u.showError(err)
-		}
+		u.openExternally(res.Record.Path, func(err error) {
+			if err != nil {
+				status.SetText(u.T("ui.no-viewer", "file", res.Record.Path))
+				status.Importance = widget.WarningImportance
+				status.Show()
+			}
+		})
 	})
 	folder := widget.NewButtonWithIcon(u.T("ui.show-folder"), theme.FolderOpenIcon(), func() {
-		if err := u.fa.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(res.Record.Path))}); err != nil {
-			u.showError(err)
-		}
+		u.openExternally(filepath.Dir(res.Record.Path), func(err error) {
+			if err != nil {
+				status.SetText(u.T("ui.no-file-manager", "dir", filepath.Dir(res.Record.Path)))
+				status.Importance = widget.WarningImportance
+				status.Show()
+			}
+		})
 	})
 	var sent *widget.Button
 	sent = widget.NewButtonWithIcon(u.T("ui.mark-sent"), theme.MailSendIcon(), func() {
-		u.async(func() error {
-			_, err := u.svc.MarkSent(u.ctx, res.Record, "", "", u.svc.Now().In(u.svc.Location()))
+		u.async(func(ctx context.Context) error {
+			_, err := svc.MarkSent(ctx, res.Record, "", "", u.clock.Now().In(u.clock.Location()))
 			return err
 		}, func(err error) {
 			if err != nil {
@@ -232,6 +288,7 @@ func (u *UI) dossierDone(res app.DossierResult) {
 			u.view.reloadTimeline()
 		})
 	})
-	u.lastDossierDone = &res
-	u.modal(u.T("ui.dossier-title"), container.NewVBox(msg, container.NewHBox(open, folder, sent)), "", nil, fyne.NewSize(680, 300))
+	box := container.NewVBox(newWrap(open, folder, sent), msg, status)
+	u.modal(u.T("ui.dossier-title"), container.NewVScroll(box), "", nil, fyne.NewSize(680, 340))
+	return box
 }

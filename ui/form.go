@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"strconv"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -30,6 +33,10 @@ func (u *UI) newMultiline(placeholder string, rows int) *entry {
 	e.SetMinRowsVisible(rows)
 	return e
 }
+
+// AcceptsTab is false even for notes boxes: Tab moves to the next field,
+// as in every other form, instead of typing a tab character.
+func (e *entry) AcceptsTab() bool { return false }
 
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && e.u.escape != nil {
@@ -113,6 +120,9 @@ func (f *form) show(err error) {
 	for _, fe := range fields {
 		fl := f.byKey[fe.Field]
 		msg := f.u.l.Field(fe)
+		if _, isChoice := fieldInput(fl).(*choice); isChoice && fe.Reason == evidence.ReasonRequired {
+			msg = f.u.T("ui.choose-required", "field", f.u.T("field."+fe.Field)) // "请选择问题类型", not "请填写"
+		}
 		if fl == nil {
 			unplaced = append(unplaced, msg)
 			continue
@@ -136,28 +146,68 @@ func (f *form) show(err error) {
 	}
 }
 
-// errorText returns the error shown for key ("" when none), for tests.
-func (f *form) errorText(key string) string {
-	if fl := f.byKey[key]; fl != nil && fl.err.Visible() {
-		return fl.err.Text
+// fieldInput is the input of a field (nil for none).
+func fieldInput(fl *field) fyne.CanvasObject {
+	if fl == nil {
+		return nil
 	}
-	return ""
+	return fl.obj
 }
 
-// choice is a Select that shows translated labels for stored values.
+// formState is everything typed or chosen in the inputs under o, to tell
+// whether a form was changed since it opened.
+func formState(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *entry:
+			b.WriteString(w.Text)
+		case *widget.SelectEntry:
+			b.WriteString(w.Text)
+		case *choice:
+			b.WriteString(w.Selected)
+		case *widget.Check:
+			b.WriteString(strconv.FormatBool(w.Checked))
+		case *container.Scroll:
+			walk(w.Content)
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *widget.Form:
+			for _, it := range w.Items {
+				walk(it.Widget)
+			}
+		default:
+			return
+		}
+		b.WriteByte(0)
+	}
+	walk(o)
+	return b.String()
+}
+
+// choice is a Select that shows translated labels for stored values. It
+// embeds the Select by value and extends its base widget, so the driver
+// knows the choice itself as the widget in the window: the Select's popup
+// looks up the canvas of that object (a wrapper holding a *widget.Select
+// placed in the window instead made the popup find no canvas and panic).
 type choice struct {
-	*widget.Select
+	widget.Select
+	u      *UI
 	values []string
 	labels []string
 }
 
 func (u *UI) newChoice(group string, values []string, initial string) *choice {
-	c := &choice{values: values}
+	c := &choice{u: u, values: values}
 	for _, v := range values {
 		c.labels = append(c.labels, u.l.Label(group, v))
 	}
-	c.Select = widget.NewSelect(c.labels, nil)
+	c.Options = c.labels
 	c.PlaceHolder = u.T("ui.choose")
+	c.ExtendBaseWidget(c)
 	c.set(initial)
 	return c
 }
@@ -169,6 +219,25 @@ func (c *choice) value() string {
 		}
 	}
 	return ""
+}
+
+// TypedKey passes Esc to the open dialog, as entry does: a focused Select
+// otherwise keeps it.
+func (c *choice) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && c.u.escape != nil {
+		c.u.escape()
+		return
+	}
+	c.Select.TypedKey(ev)
+}
+
+// setQuietly sets the value without calling OnChanged: for values the form
+// fills in itself, as opposed to the user's choices.
+func (c *choice) setQuietly(v string) {
+	f := c.OnChanged
+	c.OnChanged = nil
+	c.set(v)
+	c.OnChanged = f
 }
 
 func (c *choice) set(v string) {

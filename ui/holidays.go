@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"context"
+	"io"
 	"os"
-	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,33 +15,45 @@ import (
 	"redress/evidence"
 )
 
+// holidayCalendar is what the holiday calendars use.
+type holidayCalendar interface {
+	Holidays(ctx context.Context, j evidence.Jurisdiction) ([]app.Holiday, error)
+	ImportHolidays(ctx context.Context, j evidence.Jurisdiction, r io.Reader) (int, error)
+	SetHoliday(ctx context.Context, j evidence.Jurisdiction, h app.Holiday, remove bool) error
+}
+
 // holidaysPanel edits the holidays and make-up working days of one
 // jurisdiction's business-day calendar, and imports iCalendar files.
 type holidaysPanel struct {
-	u    *UI
-	j    *choice
-	list *fyne.Container
-	day  *dateField
-	name *entry
-	work *widget.Check
-	days []app.Holiday
+	u       *UI
+	svc     holidayCalendar
+	content fyne.CanvasObject
+	j       *choice
+	list    *fyne.Container
+	day     *dateField
+	name    *entry
+	work    *widget.Check
+	days    []app.Holiday
 }
 
-func (u *UI) holidaysSection() fyne.CanvasObject {
-	p := &holidaysPanel{u: u, list: container.NewVBox()}
-	u.lastHolidays = p
-	p.j = u.newChoice("jurisdiction", stringsOf(evidence.Jurisdictions), string(evidence.CN))
-	p.j.OnChanged = func(string) { p.reload() }
+func (u *UI) holidaysSection(svc holidayCalendar, j evidence.Jurisdiction) *holidaysPanel {
+	p := &holidaysPanel{u: u, svc: svc, list: container.NewVBox()}
+	p.j = u.newChoice("jurisdiction", stringsOf(evidence.Jurisdictions), string(j))
+	p.j.OnChanged = func(string) {
+		p.name.SetPlaceHolder(u.T("ui.day-name-" + strings.ToLower(p.j.value())))
+		p.reload()
+	}
 	p.day = u.newDateField(false)
-	p.name = u.newEntry(u.T("ui.day-name"))
+	p.name = u.newEntry(u.T("ui.day-name-" + strings.ToLower(string(j))))
 	p.work = widget.NewCheck(u.T("ui.working-day"), nil)
 	add := widget.NewButtonWithIcon(u.T("ui.add-day"), theme.ContentAddIcon(), p.add)
 	imp := widget.NewButtonWithIcon(u.T("ui.import-ics"), theme.DownloadIcon(), func() {
 		u.openFile([]string{".ics"}, p.importFile)
 	})
 	p.reload()
-	return container.NewVBox(p.j, p.list, container.NewGridWithColumns(2, p.day.content, p.name),
-		container.NewHBox(p.work, add), imp)
+	p.content = container.NewVBox(p.j, p.list, container.NewGridWithColumns(2, p.day.content, p.name),
+		newWrap(p.work, add, imp))
+	return p
 }
 
 func (p *holidaysPanel) jurisdiction() evidence.Jurisdiction {
@@ -50,8 +64,8 @@ func (p *holidaysPanel) reload() {
 	u := p.u
 	j := p.jurisdiction()
 	var days []app.Holiday
-	u.async(func() (err error) {
-		days, err = u.svc.Holidays(u.ctx, j)
+	u.async(func(ctx context.Context) (err error) {
+		days, err = p.svc.Holidays(ctx, j)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -69,8 +83,8 @@ func (p *holidaysPanel) reload() {
 			if d.Working {
 				text += " (" + u.T("ui.working-day") + ")"
 			}
-			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-				u.async(func() error { return u.svc.SetHoliday(u.ctx, j, d, true) }, func(err error) {
+			del := u.iconButton(theme.DeleteIcon(), u.T("ui.remove-day"), func() {
+				u.async(func(ctx context.Context) error { return p.svc.SetHoliday(ctx, j, d, true) }, func(err error) {
 					if err != nil {
 						u.showError(err)
 					}
@@ -85,14 +99,14 @@ func (p *holidaysPanel) reload() {
 
 func (p *holidaysPanel) add() {
 	u := p.u
-	h := app.Holiday{Day: p.day.Text, Name: p.name.Text, Working: p.work.Checked}
+	h := app.Holiday{Day: strings.TrimSpace(p.day.text()), Name: p.name.Text, Working: p.work.Checked}
 	j := p.jurisdiction()
-	u.async(func() error { return u.svc.SetHoliday(u.ctx, j, h, false) }, func(err error) {
+	u.async(func(ctx context.Context) error { return p.svc.SetHoliday(ctx, j, h, false) }, func(err error) {
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		p.day.SetText("")
+		p.day.setText("")
 		p.name.SetText("")
 		p.work.SetChecked(false)
 		p.reload()
@@ -103,13 +117,13 @@ func (p *holidaysPanel) importFile(path string) {
 	u := p.u
 	j := p.jurisdiction()
 	var n int
-	u.async(func() error {
+	u.async(func(ctx context.Context) error {
 		f, err := os.Open(path)
 		if err != nil {
 			return langError("file.unreadable", "file", path)
 		}
 		defer f.Close()
-		n, err = u.svc.ImportHolidays(u.ctx, j, f)
+		n, err = p.svc.ImportHolidays(ctx, j, f)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -117,8 +131,6 @@ func (p *holidaysPanel) importFile(path string) {
 			return
 		}
 		p.reload()
-		u.notice(u.T("ui.holidays"), u.T("ui.holidays-imported", "n", itoa(n)))
+		u.notice(u.T("ui.holidays"), u.N("ui.holidays-imported", n))
 	})
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// PrefLastFolder remembers where files were last picked from.
+// PrefLastFolder, followed by ":" and the data folder, remembers where
+// files were last picked from or saved to with that data folder.
 const PrefLastFolder = "last-folder"
 
 // evidenceExts are the file types the picker shows unless "all files" is ticked.
@@ -36,26 +36,24 @@ type picker struct {
 }
 
 // AddFiles lets the user pick screenshots and documents for the open case.
-func (u *UI) AddFiles() {
+func (u *UI) AddFiles() { u.addFiles() }
+
+func (u *UI) addFiles() *picker {
 	if u.view.caseID == "" {
 		u.showError(langError("ui.open-case-first"))
-		return
+		return nil
 	}
-	u.pickFiles(func(paths []string) { u.ImportFiles(paths) })
+	return u.pickFiles(func(paths []string) { u.ImportFiles(paths) })
 }
 
-func (u *UI) pickFiles(onChosen func([]string)) {
+func (u *UI) pickFiles(onChosen func([]string)) *picker {
 	p := &picker{u: u, chosen: map[string]bool{}, onChosen: onChosen}
-	u.lastPicker = p
-	start := u.fa.Preferences().String(PrefLastFolder)
-	if st, err := os.Stat(start); start == "" || err != nil || !st.IsDir() {
-		start, _ = os.UserHomeDir()
-	}
+	start := u.lastFolder()
 	p.path = widget.NewLabel("")
 	p.path.Truncation = fyne.TextTruncateEllipsis
 	p.all = widget.NewCheck(u.T("ui.show-all-files"), func(bool) { p.open(p.dir) })
-	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { p.open(filepath.Dir(p.dir)) })
-	home := widget.NewButtonWithIcon("", theme.HomeIcon(), func() {
+	up := u.iconButton(theme.MoveUpIcon(), u.T("ui.folder-up"), func() { p.open(filepath.Dir(p.dir)) })
+	home := u.iconButton(theme.HomeIcon(), u.T("ui.folder-home"), func() {
 		h, _ := os.UserHomeDir()
 		p.open(h)
 	})
@@ -78,16 +76,17 @@ func (u *UI) pickFiles(onChosen func([]string)) {
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(container.NewVBox(top, hint), nil, nil, nil, p.list)
-	p.shown = u.modal(u.T("ui.pick-title"), content, u.T("ui.attach-n", "n", "0"), func(done func()) {
+	p.shown = u.modal(u.T("ui.pick-title"), content, u.N("ui.attach-n", 0), func(done func()) {
 		paths := p.selection()
 		if len(paths) == 0 {
 			return
 		}
-		u.fa.Preferences().SetString(PrefLastFolder, p.dir)
+		u.setLastFolder(p.dir)
 		done()
 		p.onChosen(paths)
 	}, fyne.NewSize(640, 560))
 	p.open(start)
+	return p
 }
 
 func isDir(dir string, e os.DirEntry) bool {
@@ -142,7 +141,7 @@ func (p *picker) toggle(path string) {
 
 func (p *picker) refreshButton() {
 	if p.shown != nil && p.shown.save != nil {
-		p.shown.save.SetText(p.u.T("ui.attach-n", "n", strconv.Itoa(len(p.chosen))))
+		p.shown.save.SetText(p.u.N("ui.attach-n", len(p.chosen)))
 	}
 }
 

@@ -1,30 +1,47 @@
 package ui
 
 import (
-	"strconv"
+	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"redress/app"
 	"redress/escalation"
 	"redress/evidence"
 	"redress/letters"
 )
 
+// assessor is what the status panel reads and records.
+type assessor interface {
+	Assess(ctx context.Context, caseRef string) (evidence.Case, escalation.Assessment, error)
+	Attention(ctx context.Context) ([]escalation.Alert, error)
+	Overrides(ctx context.Context, caseID string) (map[string]string, error)
+	SetOverride(ctx context.Context, caseID, ruleID, window string) error
+	SetChecklist(ctx context.Context, caseID, itemID string, done bool) error
+	SelfCheck(ctx context.Context, caseID string, item escalation.Item, text string) (evidence.Event, error)
+}
+
+// letterWriter composes letters and keeps their drafts.
+type letterWriter interface {
+	LetterText(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, bool, error)
+	ComposeLetter(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, error)
+	SaveDraft(ctx context.Context, caseID string, to letters.Recipient, language evidence.Language, text string) error
+}
+
 // statusPanel shows where the open case stands: the ladder, the next step,
 // the deadlines with days left or overdue, and the evidence checklist.
 type statusPanel struct {
 	u   *UI
+	svc assessor
 	box *fyne.Container
-	as  escalation.Assessment
 }
 
-func newStatusPanel(u *UI) *statusPanel {
-	return &statusPanel{u: u, box: container.NewVBox()}
+func newStatusPanel(u *UI, svc assessor) *statusPanel {
+	return &statusPanel{u: u, svc: svc, box: container.NewVBox()}
 }
 
 // reload assesses the open case again.
@@ -36,8 +53,8 @@ func (s *statusPanel) reload() {
 	}
 	var as escalation.Assessment
 	var c evidence.Case
-	u.async(func() (err error) {
-		c, as, err = u.svc.Assess(u.ctx, id)
+	u.async(func(ctx context.Context) (err error) {
+		c, as, err = s.svc.Assess(ctx, id)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -47,13 +64,19 @@ func (s *statusPanel) reload() {
 		if u.view.caseID != id {
 			return
 		}
-		s.as = as
 		s.show(c, as)
 	})
 }
 
 func bold(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// checkRow is a check box with a label that wraps (a Check's own text
+// does not, and would make the panel as wide as its longest item).
+func checkRow(text string) (*widget.Check, fyne.CanvasObject) {
+	chk := widget.NewCheck("", nil)
+	return chk, container.NewBorder(nil, nil, chk, nil, wrapped(text))
 }
 
 func wrapped(text string) *widget.Label {
@@ -93,19 +116,20 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 		next += " — " + u.T("cli.from-date", "date", as.Next.From.Format(evidence.DateLayout))
 	}
 	objs = append(objs, widget.NewSeparator(), bold(u.T("cli.next-step")), wrapped(next), wrapped(u.T(as.Next.Reason, as.Next.Args...)))
-	if s.chaserDue(as) {
+	if app.ChaserDue(as) {
 		chaser := widget.NewButtonWithIcon(u.T("ui.write-chaser"), theme.MailComposeIcon(), func() { u.ShowLetter(letters.Provider) })
 		chaser.Importance = widget.WarningImportance
 		objs = append(objs, chaser)
 	}
 	if len(as.Deadlines) > 0 {
 		objs = append(objs, widget.NewSeparator(), bold(u.T("cli.deadlines")))
-		grid := container.New(layout.NewFormLayout())
 		for _, d := range as.Deadlines {
 			d := d
-			key, args := d.When()
-			when := widget.NewLabel(d.Due.Format(evidence.DateLayout) + " · " + u.T(key, args...))
-			when.Wrapping = fyne.TextWrapWord
+			text := d.Due.Format(evidence.DateLayout) + " · " + app.DeadlineText(u.l, d)
+			if d.CheckLocally {
+				text += " *"
+			}
+			when := wrapped(text)
 			switch d.Status {
 			case escalation.Overdue:
 				when.Importance = widget.DangerImportance
@@ -114,15 +138,12 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 			case escalation.Met:
 				when.Importance = widget.SuccessImportance
 			}
-			label := u.T("esc.clock." + string(d.Clock))
-			if d.CheckLocally {
-				label += " *"
+			var adjust fyne.CanvasObject
+			if d.RuleID != "" {
+				adjust = u.iconButton(theme.SettingsIcon(), u.T("ui.adjust-rule"), func() { u.adjustRule(c, d.RuleID) })
 			}
-			adjust := widget.NewButtonWithIcon("", theme.SettingsIcon(), func() { u.adjustRule(c, d.RuleID) })
-			grid.Add(container.NewBorder(nil, nil, nil, adjust, widget.NewLabel(label)))
-			grid.Add(when)
+			objs = append(objs, container.NewBorder(nil, nil, nil, adjust, when))
 		}
-		objs = append(objs, grid)
 		for _, d := range as.Deadlines {
 			if d.CheckLocally {
 				note := wrapped("* " + u.T(escalation.CheckLocallyKey))
@@ -136,27 +157,23 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 	objs = append(objs, widget.NewSeparator(), bold(u.T("ui.evidence-checklist")+" — "+u.T(key, args...)))
 	for _, it := range as.Checklist.Items {
 		it := it
-		text := u.T(it.Key)
-		if len(it.Tags) > 0 && !it.Done {
-			text += "  (" + u.T("ui.tag-hint", "tag", it.Tags[0]) + ")"
-		}
-		chk := widget.NewCheck(text, nil)
+		chk, row := checkRow(u.T(it.Key))
 		chk.SetChecked(it.Done)
 		chk.OnChanged = func(on bool) {
-			u.async(func() error { return u.svc.SetChecklist(u.ctx, c.ID, it.ID, on) }, func(err error) {
+			u.async(func(ctx context.Context) error { return s.svc.SetChecklist(ctx, c.ID, it.ID, on) }, func(err error) {
 				if err != nil {
 					u.showError(err)
 				}
 				s.reload()
 			})
 		}
-		objs = append(objs, chk)
+		objs = append(objs, row)
 	}
 	key, args = as.SelfCheck.Summary()
 	objs = append(objs, widget.NewSeparator(), bold(u.T("ui.self-check")+" — "+u.T(key, args...)))
 	for _, it := range as.SelfCheck.Items {
 		it := it
-		chk := widget.NewCheck(u.T(it.Key), nil)
+		chk, row := checkRow(u.T(it.Key))
 		chk.SetChecked(it.Done)
 		if it.Done {
 			chk.Disable() // recorded in the timeline; archive the note to undo
@@ -167,7 +184,13 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 			}
 			u.recordSelfCheck(c.ID, it)
 		}
-		objs = append(objs, chk)
+		objs = append(objs, row)
+	}
+	if len(as.Checklist.Items) > 0 {
+		hint := wrapped(u.T("ui.checklist-hint"))
+		hint.SizeName = theme.SizeNameCaptionText
+		hint.Importance = widget.LowImportance
+		objs = append(objs, hint)
 	}
 	disc := wrapped(u.T(escalation.DisclaimerKey))
 	disc.SizeName = theme.SizeNameCaptionText
@@ -176,19 +199,9 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 	s.box.Refresh()
 }
 
-// chaserDue reports whether a provider deadline has passed unanswered.
-func (s *statusPanel) chaserDue(as escalation.Assessment) bool {
-	for _, d := range as.Deadlines {
-		if d.Status == escalation.Overdue && d.Clock != escalation.ClockOmbudsmanAfter && d.Clock != escalation.ClockOmbudsmanReferWithin {
-			return true
-		}
-	}
-	return false
-}
-
 func (u *UI) recordSelfCheck(caseID string, it escalation.Item) {
-	u.async(func() error {
-		_, err := u.svc.SelfCheck(u.ctx, caseID, it, u.T("ui.self-check-done", "step", u.T(it.Key)))
+	u.async(func(ctx context.Context) error {
+		_, err := assessor(u.svc).SelfCheck(ctx, caseID, it, u.T("ui.self-check-done", "step", u.T(it.Key)))
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -196,7 +209,7 @@ func (u *UI) recordSelfCheck(caseID string, it escalation.Item) {
 			return
 		}
 		u.view.reloadTimeline()
-		u.view.status.reload()
+		u.cases.reload()
 	})
 }
 
@@ -214,17 +227,21 @@ func (u *UI) adjustRule(c evidence.Case, ruleID string) {
 		src += " — " + rule.Source.URL
 	}
 	info := wrapped(u.T(rule.Key) + "\n" + u.T("ui.rule-source", "source", src) + "\n" + u.T("ui.window-hint"))
-	go func() {
-		if over, err := u.svc.Overrides(u.ctx, c.ID); err == nil && over[ruleID] != "" {
-			u.do(func() { window.SetText(over[ruleID]) })
+	var over map[string]string
+	u.async(func(ctx context.Context) (err error) {
+		over, err = assessor(u.svc).Overrides(ctx, c.ID)
+		return err
+	}, func(err error) {
+		if err == nil && over[ruleID] != "" {
+			window.SetText(over[ruleID])
 		}
-	}()
-	u.modal(u.T("ui.adjust-rule"), container.NewVBox(info, form.content()), u.T("ui.save"), func(done func()) {
+	})
+	u.modalForm(u.T("ui.adjust-rule"), container.NewVBox(info, form.content()), u.T("ui.save"), func(done func()) {
 		w := strings.TrimSpace(window.Text)
 		if w == rule.Window.String() {
 			w = ""
 		}
-		u.async(func() error { return u.svc.SetOverride(u.ctx, c.ID, ruleID, w) }, func(err error) {
+		u.async(func(ctx context.Context) error { return assessor(u.svc).SetOverride(ctx, c.ID, ruleID, w) }, func(err error) {
 			if err != nil {
 				form.show(err)
 				return
@@ -237,18 +254,22 @@ func (u *UI) adjustRule(c evidence.Case, ruleID string) {
 
 // ShowLetter shows the letter for a recipient (the saved draft, or one
 // composed from the timeline) for editing; edits are saved as a draft.
-func (u *UI) ShowLetter(to letters.Recipient) {
+func (u *UI) ShowLetter(to letters.Recipient) { u.showLetter(to) }
+
+func (u *UI) showLetter(to letters.Recipient) *entry {
 	c := u.view.c
-	text := u.newMultiline("", 18)
+	svc := letterWriter(u.svc)
+	text := u.newMultiline("", 14)
 	var loaded string
 	regen := widget.NewButtonWithIcon(u.T("ui.regenerate"), theme.ViewRefreshIcon(), nil)
 	copyBtn := widget.NewButtonWithIcon(u.T("ui.copy"), theme.ContentCopyIcon(), func() { u.fa.Clipboard().SetContent(text.Text) })
 	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
 	regen.OnTapped = func() {
 		do := func() {
 			var t string
-			u.async(func() (err error) {
-				t, err = u.svc.ComposeLetter(u.ctx, c.ID, to, c.Language)
+			u.async(func(ctx context.Context) (err error) {
+				t, err = svc.ComposeLetter(ctx, c.ID, to, c.Language)
 				return err
 			}, func(err error) {
 				if err != nil {
@@ -265,14 +286,9 @@ func (u *UI) ShowLetter(to letters.Recipient) {
 		}
 		do()
 	}
-	u.async(func() (err error) {
-		var edited bool
-		loaded, edited, err = u.svc.LetterText(u.ctx, c.ID, to, c.Language)
-		if edited {
-			status.SetText(u.T("ui.draft-loaded"))
-		} else {
-			status.SetText(u.T("ui.letter-composed"))
-		}
+	var edited bool
+	u.async(func(ctx context.Context) (err error) {
+		loaded, edited, err = svc.LetterText(ctx, c.ID, to, c.Language)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -280,12 +296,16 @@ func (u *UI) ShowLetter(to letters.Recipient) {
 			return
 		}
 		text.SetText(loaded)
+		if edited {
+			status.SetText(u.T("ui.draft-loaded"))
+		} else {
+			status.SetText(u.T("ui.letter-composed"))
+		}
 	})
-	u.lastLetter = text
-	content := container.NewBorder(container.NewHBox(regen, copyBtn), status, nil, nil, text)
+	content := container.NewBorder(newWrap(regen, copyBtn), status, nil, nil, text)
 	u.modalCancel(u.T("ui.letter-title", "party", u.l.Label("party", string(to))), content, u.T("ui.save-draft"), func(done func()) {
 		t := text.Text
-		u.async(func() error { return u.svc.SaveDraft(u.ctx, c.ID, to, c.Language, t) }, func(err error) {
+		u.async(func(ctx context.Context) error { return svc.SaveDraft(ctx, c.ID, to, c.Language, t) }, func(err error) {
 			if err != nil {
 				u.showError(err)
 				return
@@ -294,11 +314,12 @@ func (u *UI) ShowLetter(to letters.Recipient) {
 		})
 	}, fyne.NewSize(760, 640), "", func(done func()) {
 		if text.Text != loaded {
-			u.confirm(u.T("ui.discard-letter-title"), u.T("ui.discard-letter-text"), done)
+			u.confirmWith(u.T("ui.discard-letter-title"), u.T("ui.discard-letter-text"), u.T("ui.discard"), done)
 			return
 		}
 		done()
 	})
+	return text
 }
 
 // showAttention fills the home screen with the cases whose deadlines need
@@ -316,13 +337,12 @@ func (u *UI) showAttention(box *fyne.Container) {
 	}
 	for _, a := range alerts {
 		a := a
-		key, args := a.Deadline.When()
-		b := widget.NewButton(a.Case.Title+" — "+u.T("esc.clock."+string(a.Deadline.Clock))+": "+u.T(key, args...), func() { u.OpenCase(a.Case.ID) })
-		b.Alignment = widget.ButtonAlignLeading
+		l := wrapped(a.Case.Title + " — " + app.DeadlineText(u.l, a.Deadline))
 		if a.Deadline.Status == escalation.Overdue {
-			b.Importance = widget.DangerImportance
+			l.Importance = widget.DangerImportance
 		}
-		objs = append(objs, b)
+		open := widget.NewButtonWithIcon(u.T("ui.open-case"), theme.NavigateNextIcon(), func() { u.OpenCase(a.Case.ID) })
+		objs = append(objs, container.NewBorder(nil, nil, nil, open, l))
 	}
 	objs = append(objs, widget.NewSeparator(), wrapped(u.T("ui.choose-case")))
 	box.Objects = objs
@@ -330,11 +350,13 @@ func (u *UI) showAttention(box *fyne.Container) {
 }
 
 // notifyDue sends a desktop notification for each deadline that has
-// passed or promise that was broken since the last notification.
+// passed or promise that was broken since the last notification, and
+// remembers it in the preferences so that it is sent once.
 func (u *UI) notifyDue() {
 	var alerts []escalation.Alert
-	u.async(func() (err error) {
-		alerts, err = u.svc.Attention(u.ctx)
+	svc := assessor(u.svc)
+	u.async(func(ctx context.Context) (err error) {
+		alerts, err = svc.Attention(ctx)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -358,9 +380,7 @@ func (u *UI) notifyDue() {
 			if seen[k] {
 				continue
 			}
-			key, args := d.When()
-			u.fa.SendNotification(fyne.NewNotification(a.Case.Title, u.T("esc.clock."+string(d.Clock))+": "+u.T(key, args...)))
-			u.notified++
+			u.fa.SendNotification(fyne.NewNotification(a.Case.Title, app.DeadlineText(u.l, d)))
 			keys = append(keys, k)
 		}
 		if len(keys) > 500 {
@@ -372,5 +392,3 @@ func (u *UI) notifyDue() {
 
 // PrefNotified remembers the deadlines already notified.
 const PrefNotified = "notified"
-
-var _ = strconv.Itoa

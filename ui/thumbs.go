@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"image"
 	_ "image/gif" // decoders for thumbnails and the viewer
 	_ "image/jpeg"
@@ -22,6 +23,7 @@ import (
 // and keeps them by SHA-256.
 type thumbCache struct {
 	u       *UI
+	svc     attachmentReader
 	mu      sync.Mutex
 	images  map[string]image.Image
 	loading map[string][]func()
@@ -29,8 +31,8 @@ type thumbCache struct {
 
 const thumbSize = 96
 
-func newThumbCache(u *UI) *thumbCache {
-	return &thumbCache{u: u, images: map[string]image.Image{}, loading: map[string][]func(){}}
+func newThumbCache(u *UI, svc attachmentReader) *thumbCache {
+	return &thumbCache{u: u, svc: svc, images: map[string]image.Image{}, loading: map[string][]func(){}}
 }
 
 // icon returns a size×size preview of an attachment: the picture when it
@@ -51,8 +53,7 @@ func (c *thumbCache) icon(a evidence.Attachment, size float32, ready func()) fyn
 			c.loading[a.SHA256] = nil
 		}
 		if !started {
-			c.u.pending.Add(1)
-			go c.make(a)
+			c.u.async(func(ctx context.Context) error { c.make(ctx, a); return nil }, func(error) {})
 		}
 	}
 	c.mu.Unlock()
@@ -65,10 +66,9 @@ func (c *thumbCache) icon(a evidence.Attachment, size float32, ready func()) fyn
 	return container.NewGridWrap(box, ci)
 }
 
-func (c *thumbCache) make(a evidence.Attachment) {
-	defer c.u.pending.Done()
+func (c *thumbCache) make(ctx context.Context, a evidence.Attachment) {
 	var thumb image.Image
-	if data, _, err := c.u.svc.ReadAttachment(c.u.ctx, a.ID); err == nil {
+	if data, _, err := c.svc.ReadAttachment(ctx, a.ID); err == nil {
 		if src, _, err := image.Decode(bytes.NewReader(data)); err == nil {
 			thumb = scaleDown(src, thumbSize)
 		}

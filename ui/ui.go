@@ -1,13 +1,15 @@
 // Package ui is the Redress desktop app, built with Fyne. It reaches the
-// data only through the Service interface it declares, which the app
+// data only through small interfaces declared next to the panel that uses
+// them (caseLister in caselist.go, callRecorder in call.go…), which the app
 // package implements; it never touches the database directly.
 package ui
 
 import (
 	"context"
 	"errors"
-	"io"
 	"log"
+	"os"
+	"strconv"
 	"sync"
 	"time"
 
@@ -15,60 +17,39 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	fynelang "fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"redress/app"
+	"redress/cli"
 	"redress/escalation"
 	"redress/evidence"
 	"redress/lang"
-	"redress/letters"
 )
 
-// Service is what the desktop app needs from the app layer.
-type Service interface {
-	Dir() string
+// clock is the app's time: now, and the zone times are typed in.
+type clock interface {
 	Now() time.Time
 	Location() *time.Location
-	MaxAttachment() int64
-	Cases(ctx context.Context, archived bool) ([]app.CaseSummary, error)
-	Providers(ctx context.Context) ([]string, error)
-	NewCase(ctx context.Context, in app.CaseInput) (evidence.Case, error)
-	Case(ctx context.Context, ref string) (evidence.Case, error)
-	UpdateCase(ctx context.Context, c *evidence.Case) error
-	CaseHistory(ctx context.Context, id string) ([]evidence.Case, error)
-	ArchiveCase(ctx context.Context, ref string) error
-	RestoreCase(ctx context.Context, ref string) error
-	Timeline(ctx context.Context, ref string, q app.Query) ([]evidence.Event, error)
-	Count(ctx context.Context, caseID string, q app.Query) (int, error)
-	AddEvent(ctx context.Context, caseRef string, in app.EventInput) (evidence.Event, error)
-	Event(ctx context.Context, id string) (evidence.Event, error)
-	EventHistory(ctx context.Context, id string) ([]evidence.Event, error)
-	UpdateEvent(ctx context.Context, e *evidence.Event) error
-	ArchiveEvent(ctx context.Context, id string) error
-	RestoreEvent(ctx context.Context, id string) error
-	AttachUsable(ctx context.Context, caseID string, paths []string, in app.AttachInput) (evidence.Event, []app.FileCheck, error)
-	Search(ctx context.Context, text, caseRef string) ([]app.Hit, error)
-	ReadAttachment(ctx context.Context, id string) ([]byte, evidence.Attachment, error)
-	IntegrityCheck(ctx context.Context) ([]string, error)
-	AutoBackup(ctx context.Context) (string, error)
-	RestoreInPlace(ctx context.Context, file string) (string, error)
-	Export(ctx context.Context, caseRef, out string, opts app.ExportOptions) error
-	Import(ctx context.Context, file string, opts app.ImportOptions) (evidence.Case, error)
-	VerifyDossier(ctx context.Context, path string) (app.VerifyReport, error)
-	Assess(ctx context.Context, caseRef string) (evidence.Case, escalation.Assessment, error)
-	Attention(ctx context.Context) ([]escalation.Alert, error)
-	Overrides(ctx context.Context, caseID string) (map[string]string, error)
-	SetOverride(ctx context.Context, caseID, ruleID, window string) error
-	SetChecklist(ctx context.Context, caseID, itemID string, done bool) error
-	SelfCheck(ctx context.Context, caseID string, item escalation.Item, text string) (evidence.Event, error)
-	Holidays(ctx context.Context, j evidence.Jurisdiction) ([]app.Holiday, error)
-	ImportHolidays(ctx context.Context, j evidence.Jurisdiction, r io.Reader) (int, error)
-	SetHoliday(ctx context.Context, j evidence.Jurisdiction, h app.Holiday, remove bool) error
-	LetterText(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, bool, error)
-	ComposeLetter(ctx context.Context, caseRef string, to letters.Recipient, language evidence.Language) (string, error)
-	SaveDraft(ctx context.Context, caseID string, to letters.Recipient, language evidence.Language, text string) error
-	Dossier(ctx context.Context, caseRef string, opts app.DossierOptions) (app.DossierResult, error)
-	MarkSent(ctx context.Context, rec app.DossierRecord, method, reference string, at time.Time) (evidence.Event, error)
+}
+
+// Service is everything the desktop app uses from the app layer: the union
+// of what its panels declare. *app.App implements it.
+type Service interface {
+	clock
+	Dir() string
+	caseLister
+	caseReader
+	caseWriter
+	eventWriter
+	attacher
+	attachmentReader
+	assessor
+	letterWriter
+	dossierMaker
+	archiver
+	maintainer
+	holidayCalendar
 }
 
 // Preference keys.
@@ -80,11 +61,14 @@ const (
 
 // UI is the running desktop app.
 type UI struct {
-	fa  fyne.App
-	svc Service
-	l   lang.Lang
-	ctx context.Context
-	win fyne.Window
+	fa      fyne.App
+	svc     Service
+	dataDir string
+	clock   clock
+	l       lang.Lang
+	ctx     context.Context // cancelled when the main window closes
+	cancel  context.CancelFunc
+	win     fyne.Window
 
 	cases   *caseList
 	view    *caseView
@@ -92,24 +76,11 @@ type UI struct {
 	pending sync.WaitGroup
 	uiMu    sync.Mutex // serializes UI callbacks; the test driver runs them on worker goroutines
 	thumbs  *thumbCache
-	submit  func() // the open form's save action, for Ctrl+Enter
-	escape  func() // closes the open dialog, for Esc
-	// The forms and panels opened last, for tests.
-	lastCaseForm    *caseForm
-	lastEventForm   *eventForm
-	lastCall        *callPanel
-	lastImport      *importPanel
-	lastPicker      *picker
-	lastViewer      *viewer
-	lastSettings    *settingsPanel
-	lastVerify      *app.VerifyReport
-	lastLetter      *entry
-	lastSelfCheck   *fyne.Container
-	lastHolidays    *holidaysPanel
-	lastDossier     *dossierPanel
-	lastDossierDone *app.DossierResult
-	alerts          []escalation.Alert
-	notified        int
+	tips    *tips
+	submit  func()                             // the open form's save action, for Ctrl+Enter
+	escape  func()                             // closes the open dialog, for Esc
+	dialogs map[*dialog.CustomDialog]fyne.Size // open dialogs and the size each asked for
+	alerts  []escalation.Alert                 // what the case list last read, for the home screen
 }
 
 // Language picks the interface language: the saved preference, else the
@@ -121,18 +92,48 @@ func Language(fa fyne.App) lang.Lang {
 	return lang.Detect()
 }
 
-// New builds the main window. Call Window().ShowAndRun() to start.
-func New(fa fyne.App, svc Service) *UI {
-	u := &UI{fa: fa, svc: svc, l: Language(fa), ctx: context.Background()}
-	u.thumbs = newThumbCache(u)
+// base makes a UI with its window and no panels: what every panel needs
+// (language, clock, background work, dialogs). New adds the panels.
+func base(fa fyne.App, c clock) *UI {
+	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}}
+	speakFyne(u.l)
+	u.ctx, u.cancel = context.WithCancel(context.Background())
+	u.tips = newTips()
 	applyTheme(fa)
 	u.win = fa.NewWindow(u.T("app.title"))
 	u.win.SetIcon(fa.Icon())
-	u.cases = newCaseList(u)
-	u.view = newCaseView(u)
+	u.win.SetOnClosed(u.cancel)
+	return u
+}
+
+// speakFyne makes Fyne's own dialogs (the file dialogs and their
+// questions, which Fyne translates itself) use the interface language
+// chosen here rather than only the system's: Fyne reads the locale from the
+// environment, LANGUAGE first, when its translations change.
+func speakFyne(l lang.Lang) {
+	tag := "en"
+	if l == lang.ZH {
+		tag = "zh_CN"
+	}
+	if os.Getenv("LANGUAGE") == tag {
+		return
+	}
+	os.Setenv("LANGUAGE", tag)
+	if err := fynelang.AddTranslationsForLocale([]byte("{}"), fyne.Locale("en")); err != nil {
+		log.Printf("redress: Fyne translations: %v", err)
+	}
+}
+
+// New builds the main window. Call Window().ShowAndRun() to start.
+func New(fa fyne.App, svc Service) *UI {
+	u := base(fa, svc)
+	u.svc, u.dataDir = svc, svc.Dir()
+	u.thumbs = newThumbCache(u, svc)
+	u.cases = newCaseList(u, svc)
+	u.view = newCaseView(u, svc)
 	u.split = container.NewHSplit(u.cases.content, u.view.content)
-	u.split.Offset = 0.32
-	u.win.SetContent(u.split)
+	u.split.Offset = 0.3
+	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), u.split)))
 	u.win.SetMainMenu(u.menu())
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && u.escape != nil {
@@ -150,6 +151,16 @@ func (u *UI) Window() fyne.Window { return u.win }
 
 // T translates a key.
 func (u *UI) T(key string, kv ...string) string { return u.l.T(key, kv...) }
+
+// N translates a count: key+".one" when n is 1, else key+".other", with
+// {n} filled ("1 entry", "2 entries"; Chinese has one form for both).
+func (u *UI) N(key string, n int, kv ...string) string {
+	form := ".other"
+	if n == 1 {
+		form = ".one"
+	}
+	return u.l.T(key+form, append([]string{"n", strconv.Itoa(n)}, kv...)...)
+}
 
 // Wait blocks until background work started so far has finished (tests).
 func (u *UI) Wait() { u.pending.Wait() }
@@ -175,11 +186,12 @@ func (u *UI) menu() *fyne.MainMenu {
 	quit.Shortcut = shortcutQuit
 	quit.IsQuit = true
 	settings := fyne.NewMenuItem(u.T("ui.settings"), u.ShowSettings)
+	backup := fyne.NewMenuItem(u.T("ui.backup-now"), u.BackupNow)
 	importItem := fyne.NewMenuItem(u.T("ui.import-case"), u.ImportCase)
 	verifyItem := fyne.NewMenuItem(u.T("ui.verify-file"), u.VerifyFile)
 	about := fyne.NewMenuItem(u.T("ui.about"), u.showAbout)
 	return fyne.NewMainMenu(
-		fyne.NewMenu(u.T("ui.menu-file"), newCase, importItem, verifyItem, fyne.NewMenuItemSeparator(), settings, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu(u.T("ui.menu-file"), newCase, importItem, verifyItem, fyne.NewMenuItemSeparator(), settings, backup, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu(u.T("ui.menu-edit"), find, save),
 		fyne.NewMenu(u.T("ui.menu-help"), about),
 	)
@@ -188,10 +200,24 @@ func (u *UI) menu() *fyne.MainMenu {
 // Find puts the cursor in the search box of the open case, or of the case list.
 func (u *UI) Find() {
 	if u.view.caseID != "" {
-		u.win.Canvas().Focus(u.view.search)
+		u.focus(u.view.search)
 		return
 	}
-	u.win.Canvas().Focus(u.cases.search)
+	u.focus(u.cases.search)
+}
+
+// focus gives the keyboard focus to a widget in whichever window holds it.
+func (u *UI) focus(o fyne.Focusable) {
+	if o == nil {
+		return
+	}
+	if co, ok := o.(fyne.CanvasObject); ok {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(co); c != nil {
+			c.Focus(o)
+			return
+		}
+	}
+	u.win.Canvas().Focus(o)
 }
 
 // Submit saves the open form (Ctrl/Cmd+Enter).
@@ -214,10 +240,24 @@ func (u *UI) modal(title string, content fyne.CanvasObject, saveLabel string, sa
 	return u.modalCancel(title, content, saveLabel, save, size, "", nil)
 }
 
+// modalForm is modal for a form: Esc or Cancel ask before throwing away
+// anything typed since it opened.
+func (u *UI) modalForm(title string, content fyne.CanvasObject, saveLabel string, save func(close func()), size fyne.Size) *shown {
+	before := formState(content)
+	return u.modalCancel(title, content, saveLabel, save, size, "", func(close func()) {
+		if formState(content) == before {
+			close()
+			return
+		}
+		u.confirmWith(u.T("ui.discard-title"), u.T("ui.discard-text"), u.T("ui.discard"), close)
+	})
+}
+
 // shown is an open dialog and its save button (nil when it has none).
 type shown struct {
 	dialog.Dialog
-	save *widget.Button
+	save  *widget.Button
+	close func()
 }
 
 // modalCancel is modal with its own cancel button label and action; cancel
@@ -226,8 +266,16 @@ func (u *UI) modalCancel(title string, content fyne.CanvasObject, saveLabel stri
 	cancelLabel string, cancel func(close func())) *shown {
 	var d *dialog.CustomDialog
 	prevSubmit, prevEscape := u.submit, u.escape
+	layer := u.tips.push(u.win.Canvas())
+	closed := false
 	closeIt := func() {
+		if closed {
+			return
+		}
+		closed = true
 		u.submit, u.escape = prevSubmit, prevEscape
+		u.tips.pop(u.win.Canvas(), layer)
+		delete(u.dialogs, d)
 		d.Hide()
 	}
 	onCancel := closeIt
@@ -250,37 +298,80 @@ func (u *UI) modalCancel(title string, content fyne.CanvasObject, saveLabel stri
 		u.submit = nil
 	}
 	u.escape = onCancel
-	d = dialog.NewCustomWithoutButtons(title, content, u.win)
+	d = dialog.NewCustomWithoutButtons(title, container.NewStack(content, layer), u.win)
 	d.SetButtons(buttons)
+	d.Resize(u.fit(size))
 	if size.Width > 0 {
-		d.Resize(size)
+		u.dialogs[d] = size
 	}
 	d.Show()
-	return &shown{Dialog: d, save: ok}
+	return &shown{Dialog: d, save: ok, close: closeIt}
+}
+
+// rootLayout stacks the window's content and, when the window changes
+// size, fits the open dialogs to it again.
+type rootLayout struct {
+	u    *UI
+	last fyne.Size
+}
+
+func (l *rootLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	layout.NewStackLayout().Layout(objects, size)
+	if size != l.last {
+		l.last = size
+		fyne.Do(func() {
+			for d, want := range l.u.dialogs {
+				d.Resize(l.u.fit(want))
+			}
+		})
+	}
+}
+
+func (l *rootLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return layout.NewStackLayout().MinSize(objects)
+}
+
+// fit shrinks a dialog size to the window, so that no dialog is larger
+// than the screen the window is on (its content scrolls instead).
+func (u *UI) fit(size fyne.Size) fyne.Size {
+	if size.Width <= 0 {
+		return size
+	}
+	win := u.win.Canvas().Size()
+	if win.Width > 0 {
+		size.Width = min(size.Width, win.Width-24)
+	}
+	if win.Height > 0 {
+		size.Height = min(size.Height, win.Height-24)
+	}
+	return size
 }
 
 // showError reports err in a dialog in the user's language. Errors that
 // are not the user's to fix are also logged.
 func (u *UI) showError(err error) {
-	if err == nil {
+	if err == nil || errors.Is(err, context.Canceled) {
 		return
 	}
 	var le *lang.Error
 	if !errors.As(err, &le) && len(evidence.Fields(err)) == 0 {
 		log.Printf("redress: %v", err)
 	}
-	msg := widget.NewLabel(u.l.Err(err))
-	msg.Wrapping = fyne.TextWrapWord
-	u.modal(u.T("ui.error-title"), container.NewGridWrap(fyne.NewSize(420, msg.MinSize().Height*3), msg), "", nil, fyne.Size{})
+	u.notice(u.T("ui.error-title"), u.l.Err(err))
 }
 
-// async runs work off the UI thread and then done (on the UI thread) with
-// its error; a non-nil error is shown unless done handles it.
-func (u *UI) async(work func() error, done func(err error)) {
+// async runs work in the background with the window's context, then done
+// on the UI thread with its error; a non-nil error is shown unless done
+// handles it. Nothing runs after the window has closed. All background
+// work goes through here.
+func (u *UI) async(work func(ctx context.Context) error, done func(err error)) {
 	u.pending.Add(1)
 	go func() {
 		defer u.pending.Done()
-		err := work()
+		err := work(u.ctx)
+		if u.ctx.Err() != nil {
+			return
+		}
 		u.do(func() {
 			if done != nil {
 				done(err)
@@ -289,6 +380,29 @@ func (u *UI) async(work func() error, done func(err error)) {
 			}
 		})
 	}()
+}
+
+// every calls fn on the UI thread every d until the window closes or stop
+// is called.
+func (u *UI) every(d time.Duration, fn func()) (stop func()) {
+	t := time.NewTicker(d)
+	quit := make(chan struct{})
+	var once sync.Once
+	stop = func() { once.Do(func() { close(quit) }) }
+	go func() {
+		defer t.Stop()
+		for {
+			select {
+			case <-u.ctx.Done():
+				return
+			case <-quit:
+				return
+			case <-t.C:
+				u.do(fn)
+			}
+		}
+	}()
+	return stop
 }
 
 // do runs fn on the UI thread from a background goroutine and waits.
@@ -301,14 +415,17 @@ func (u *UI) do(fn func()) {
 }
 
 func (u *UI) showAbout() {
-	text := widget.NewLabel(u.T("ui.about-text", "dir", u.svc.Dir()))
-	text.Wrapping = fyne.TextWrapWord
-	u.modal(u.T("ui.about"), container.NewGridWrap(fyne.NewSize(460, 200), text), "", nil, fyne.Size{})
+	dir := ""
+	if u.svc != nil {
+		dir = u.svc.Dir()
+	}
+	u.notice(u.T("ui.about"), u.T("ui.about-text", "version", cli.Version, "dir", dir))
 }
 
 // Show opens one of the app's panels for the open case by name: "call",
-// "new-case", "settings", "add-files", an event kind ("contact", "note"…)
-// or "viewer" (the newest attachment). Used by `redress gui --show`.
+// "new-case", "settings", "add-files", "dossier", "about", an event kind
+// ("contact", "note"…) or "viewer" (the newest attachment). Used by
+// `redress gui --show` (screenshots).
 func (u *UI) Show(view string) {
 	switch view {
 	case "call":
@@ -319,6 +436,10 @@ func (u *UI) Show(view string) {
 		u.ShowSettings()
 	case "add-files":
 		u.AddFiles()
+	case "dossier":
+		u.CreateDossier()
+	case "about":
+		u.showAbout()
 	case "viewer":
 		for i := 0; i < u.view.model.count && i < pageSize; i++ {
 			if e, ok := u.view.model.get(i); ok && len(e.Attachments) > 0 {

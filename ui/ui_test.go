@@ -26,13 +26,13 @@ import (
 )
 
 // clock is a settable clock shared by the app layer and the test.
-type clock struct {
+type testClock struct {
 	mu sync.Mutex
 	t  time.Time
 }
 
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) add(d time.Duration) {
+func (c *testClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *testClock) add(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)
 	c.mu.Unlock()
@@ -44,7 +44,7 @@ type harness struct {
 	t   *testing.T
 	u   *UI
 	svc *app.App
-	clk *clock
+	clk *testClock
 }
 
 func newHarness(t *testing.T, language string) *harness {
@@ -54,7 +54,7 @@ func newHarness(t *testing.T, language string) *harness {
 	}
 	t.Setenv("LANG", "en_US.UTF-8")
 	t.Setenv("REDRESS_LANG", language)
-	clk := &clock{t: time.Date(2026, 11, 20, 23, 30, 0, 0, time.UTC)}
+	clk := &testClock{t: time.Date(2026, 11, 20, 23, 30, 0, 0, time.UTC)}
 	svc, err := app.Open(context.Background(), filepath.Join(t.TempDir(), "data"),
 		app.WithClock(clk.now), app.WithLocation(shanghai), app.WithMaxAttachment(1<<20))
 	if err != nil {
@@ -65,14 +65,23 @@ func newHarness(t *testing.T, language string) *harness {
 	u.Window().Resize(fyne.NewSize(1200, 800))
 	u.Wait()
 	t.Cleanup(func() {
-		if u.lastCall != nil {
-			u.lastCall.halt()
-		}
 		u.Wait()
 		u.Window().Close()
 		svc.Close()
 	})
 	return &harness{t: t, u: u, svc: svc, clk: clk}
+}
+
+// topEntry returns the first entry in the top dialog.
+func (h *harness) topEntry() *entry {
+	h.t.Helper()
+	for _, o := range test.LaidOutObjects(h.u.Window().Canvas().Overlays().Top()) {
+		if e, ok := o.(*entry); ok {
+			return e
+		}
+	}
+	h.t.Fatalf("no entry in the top dialog:\n%s", h.screenText())
+	return nil
 }
 
 // overlayText returns the text of every label, entry and button in the
@@ -121,20 +130,19 @@ func (h *harness) screenText() string {
 func (h *harness) newCase(title string) evidence.Case {
 	h.t.Helper()
 	h.clk.add(time.Minute)
-	h.u.NewCase()
-	f := h.u.lastCaseForm
+	f := h.u.newCaseDialog()
 	f.title.SetText(title)
 	f.provider.SetText("OKPay")
 	f.problem.set(string(evidence.TopupNotCredited))
 	f.jurisdiction.set(string(evidence.CN))
 	f.amount.SetText("1280.00")
 	f.currency.SetText("CNY")
-	f.incident.SetText("2026-11-20")
+	f.incident.setText("2026-11-20")
 	f.name.SetText("张三")
 	f.account.SetText("6222020202020202")
 	h.u.Submit()
 	h.u.Wait()
-	if h.u.lastSelfCheck != nil && h.u.Window().Canvas().Overlays().Top() != nil {
+	if h.u.Window().Canvas().Overlays().Top() != nil {
 		h.u.Escape() // the self-check list offered for a new case
 	}
 	cases, err := h.svc.Cases(context.Background(), false)
@@ -212,12 +220,11 @@ func TestCreateCaseShowsItInListAndView(t *testing.T) {
 
 func TestCaseFormShowsErrorsNextToFieldsAndKeepsInput(t *testing.T) {
 	h := newHarness(t, "en")
-	h.u.NewCase()
-	f := h.u.lastCaseForm
+	f := h.u.newCaseDialog()
 	f.provider.SetText("OKPay")
 	f.amount.SetText("12.345")
 	f.currency.SetText("CNY")
-	f.incident.SetText("20/11/2026")
+	f.incident.setText("20/11/2026")
 	h.u.Submit()
 	h.u.Wait()
 	tests := map[string]string{
@@ -249,7 +256,7 @@ func TestCaseFormShowsErrorsNextToFieldsAndKeepsInput(t *testing.T) {
 	f.problem.set("other")
 	f.jurisdiction.set("EU")
 	f.amount.SetText("12.34")
-	f.incident.SetText("2026-11-20")
+	f.incident.setText("2026-11-20")
 	h.u.Submit()
 	h.u.Wait()
 	if cases, _ := h.svc.Cases(context.Background(), true); len(cases) != 1 || cases[0].Language != evidence.English {
@@ -262,12 +269,22 @@ func TestCaseFormShowsErrorsNextToFieldsAndKeepsInput(t *testing.T) {
 
 func TestEscapeClosesDialog(t *testing.T) {
 	h := newHarness(t, "en")
-	h.u.NewCase()
-	f := h.u.lastCaseForm
-	f.title.SetText("typed")
+	f := h.u.newCaseDialog()
 	f.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if h.u.Window().Canvas().Overlays().Top() != nil {
 		t.Error("Esc in an entry did not close the dialog")
+	}
+	// With something typed, Esc asks first; the text stays until the user
+	// chooses to discard it.
+	f = h.u.newCaseDialog()
+	f.title.SetText("typed")
+	f.title.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if !strings.Contains(h.screenText(), "will be lost") || f.title.Text != "typed" {
+		t.Fatalf("Esc with typed text did not ask:\n%s", h.screenText())
+	}
+	h.u.Submit() // Discard
+	if h.u.Window().Canvas().Overlays().Top() != nil {
+		t.Error("Discard did not close the form")
 	}
 	h.u.ShowSettings()
 	h.u.Escape()
@@ -285,14 +302,14 @@ func TestAddEachKindOfEvent(t *testing.T) {
 			f.amount.SetText("1280")
 			f.currency.SetText("CNY")
 			f.status.SetText("处理中")
-			f.at.SetText("2026-11-20 10:00")
+			f.at.setText("2026-11-20 10:00")
 		},
 		evidence.KindContact: func(f *eventForm) {
 			f.channel.set("chat")
 			f.agent.SetText("Lily #1024")
 			f.summary.SetText("客服说 24 小时内到账")
 			f.promise.SetText("24小时内到账")
-			f.promBy.SetText("2026-11-21 23:30")
+			f.promBy.setText("2026-11-21 23:30")
 			f.ref.SetText("TK-42")
 		},
 		evidence.KindNote: func(f *eventForm) {
@@ -311,8 +328,7 @@ func TestAddEachKindOfEvent(t *testing.T) {
 	}
 	for _, kind := range []evidence.Kind{evidence.KindTransaction, evidence.KindContact, evidence.KindNote, evidence.KindLetter, evidence.KindResponse} {
 		h.clk.add(time.Minute)
-		h.u.AddEvent(kind)
-		fill[kind](h.u.lastEventForm)
+		fill[kind](h.u.addEventDialog(kind))
 		h.u.Submit()
 		h.u.Wait()
 		if top := h.u.Window().Canvas().Overlays().Top(); top != nil {
@@ -356,11 +372,10 @@ func TestAddEachKindOfEvent(t *testing.T) {
 func TestEventFormErrorsKeepFormOpen(t *testing.T) {
 	h := newHarness(t, "en")
 	c := h.newCase("case")
-	h.u.AddEvent(evidence.KindContact)
-	f := h.u.lastEventForm
+	f := h.u.addEventDialog(evidence.KindContact)
 	f.summary.SetText("important notes")
 	f.duration.SetText("ten minutes")
-	f.at.SetText("yesterday")
+	f.at.setText("yesterday")
 	h.u.Submit()
 	h.u.Wait()
 	if !strings.Contains(f.form.errorText("duration"), "Duration") || !strings.Contains(f.form.errorText("at"), "yesterday") {
@@ -378,8 +393,7 @@ func TestCallModeSavesStartAndDuration(t *testing.T) {
 	h := newHarness(t, "en")
 	c := h.newCase("case")
 	start := h.clk.now()
-	h.u.StartCall()
-	p := h.u.lastCall
+	p := h.u.startCall(h.svc)
 	text := h.screenText()
 	if !strings.Contains(text, "Call started 2026-11-21 07:31") || !strings.Contains(text, "[End call and save]") {
 		t.Errorf("call panel:\n%s", text)
@@ -399,9 +413,7 @@ func TestCallModeSavesStartAndDuration(t *testing.T) {
 		e.Contact.Agent != "王小姐" || e.Reference != "T-8899" || e.Summary != "答应 48 小时内退款" {
 		t.Errorf("call event = %+v %+v", e, e.Contact)
 	}
-	select {
-	case <-p.stop:
-	default:
+	if !p.stopped {
 		t.Error("the call timer is still running")
 	}
 }
@@ -409,14 +421,14 @@ func TestCallModeSavesStartAndDuration(t *testing.T) {
 func TestCallModeCancelAsksBeforeDiscardingNotes(t *testing.T) {
 	h := newHarness(t, "en")
 	h.newCase("case")
-	h.u.StartCall()
-	h.u.lastCall.notes.SetText("notes")
+	p := h.u.startCall(h.svc)
+	p.notes.SetText("notes")
 	h.u.Escape()
 	if !strings.Contains(h.screenText(), "will not be saved") {
 		t.Fatalf("no confirmation:\n%s", h.screenText())
 	}
 	h.u.Escape() // closes the confirmation only
-	if h.u.Window().Canvas().Overlays().Top() == nil || h.u.lastCall.notes.Text != "notes" {
+	if h.u.Window().Canvas().Overlays().Top() == nil || p.notes.Text != "notes" {
 		t.Error("the call panel closed or lost its notes")
 	}
 }
@@ -437,11 +449,10 @@ func TestDropFilesStoresUsableOnesAndListsTheRest(t *testing.T) {
 	for _, p := range []string{shot, empty, pdf, big, filepath.Join(dir, "missing.png")} {
 		uris = append(uris, storage.NewFileURI(p))
 	}
-	h.u.Dropped(uris)
+	p := h.u.dropped(uris)
 	h.u.Wait()
-	p := h.u.lastImport
-	if !p.finished {
-		t.Fatal("import did not finish")
+	if p.progress.Value != p.progress.Max {
+		t.Fatalf("import did not finish: progress %v of %v", p.progress.Value, p.progress.Max)
 	}
 	want := []string{"Stored", "empty (0 bytes)", "Stored", "larger than the 1 MB limit", "does not exist"}
 	for i, r := range p.rows {
@@ -481,9 +492,8 @@ func TestPickerSelectsSeveralFiles(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o600)
 	os.Mkdir(filepath.Join(dir, "sub"), 0o700)
-	h.u.fa.Preferences().SetString(PrefLastFolder, dir)
-	h.u.AddFiles()
-	p := h.u.lastPicker
+	h.u.setLastFolder(dir)
+	p := h.u.addFiles()
 	var names []string
 	for _, e := range p.entries {
 		names = append(names, e.Name())
@@ -493,7 +503,7 @@ func TestPickerSelectsSeveralFiles(t *testing.T) {
 	}
 	p.toggle(filepath.Join(dir, "a.png"))
 	p.toggle(filepath.Join(dir, "b.png"))
-	if p.shown.save.Text != "Attach 2 file(s)" {
+	if p.shown.save.Text != "Attach 2 files" {
 		t.Errorf("button = %q", p.shown.save.Text)
 	}
 	h.u.Submit()
@@ -506,13 +516,11 @@ func TestPickerSelectsSeveralFiles(t *testing.T) {
 func TestSearchFiltersCasesAndTimeline(t *testing.T) {
 	h := newHarness(t, "en")
 	a := h.newCase("OKPay 充值未到账")
-	h.u.AddEvent(evidence.KindNote)
-	h.u.lastEventForm.summary.SetText("客服承诺退款")
+	h.u.addEventDialog(evidence.KindNote).summary.SetText("客服承诺退款")
 	h.u.Submit()
 	h.u.Wait()
 	h.newCase("Withdrawal stuck")
-	h.u.AddEvent(evidence.KindNote)
-	h.u.lastEventForm.summary.SetText("refund requested by email")
+	h.u.addEventDialog(evidence.KindNote).summary.SetText("refund requested by email")
 	h.u.Submit()
 	h.u.Wait()
 	tests := []struct {
@@ -550,8 +558,7 @@ func TestSearchFiltersCasesAndTimeline(t *testing.T) {
 func TestEditEventShowsHistory(t *testing.T) {
 	h := newHarness(t, "en")
 	c := h.newCase("case")
-	h.u.AddEvent(evidence.KindNote)
-	h.u.lastEventForm.summary.SetText("第一版")
+	h.u.addEventDialog(evidence.KindNote).summary.SetText("第一版")
 	h.u.Submit()
 	h.u.Wait()
 	h.u.view.list.Select(0)
@@ -560,11 +567,11 @@ func TestEditEventShowsHistory(t *testing.T) {
 		t.Errorf("detail before edit:\n%s", h.u.view.detailText())
 	}
 	e := h.timeline(c.ID)[0]
-	h.u.EditEvent(e)
-	if h.u.lastEventForm.summary.Text != "第一版" {
-		t.Errorf("edit form not filled: %q", h.u.lastEventForm.summary.Text)
+	ef := h.u.editEventDialog(e)
+	if ef.summary.Text != "第一版" {
+		t.Errorf("edit form not filled: %q", ef.summary.Text)
 	}
-	h.u.lastEventForm.summary.SetText("第二版")
+	ef.summary.SetText("第二版")
 	h.u.Submit()
 	h.u.Wait()
 	detail := h.u.view.detailText()
@@ -612,9 +619,8 @@ func TestAttachmentViewerShowsHashAndImage(t *testing.T) {
 	h.u.Wait()
 	h.u.Escape()
 	a := h.timeline(c.ID)[0].Attachments[0]
-	h.u.ShowAttachment(a)
+	v := h.u.showAttachment(h.svc, a)
 	h.u.Wait()
-	v := h.u.lastViewer
 	if v.img == nil || v.img.Bounds().Dx() != 300 {
 		t.Fatal("the image was not decoded at full resolution")
 	}
@@ -629,6 +635,22 @@ func TestAttachmentViewerShowsHashAndImage(t *testing.T) {
 		t.Errorf("zoom 200%% width = %v", v.canvas.MinSize().Width)
 	}
 	v.win.Close()
+}
+
+// checkFor returns the check box of the checklist row whose text contains s.
+func checkFor(box *fyne.Container, s string) *widget.Check {
+	for _, o := range box.Objects {
+		row, ok := o.(*fyne.Container)
+		if !ok || len(row.Objects) != 2 {
+			continue
+		}
+		l, ok1 := row.Objects[0].(*widget.Label)
+		chk, ok2 := row.Objects[1].(*widget.Check)
+		if ok1 && ok2 && strings.Contains(l.Text, s) {
+			return chk
+		}
+	}
+	return nil
 }
 
 func labelsIn(o fyne.CanvasObject) []string {
@@ -651,8 +673,7 @@ func labelsIn(o fyne.CanvasObject) []string {
 
 func TestSettingsAreSaved(t *testing.T) {
 	h := newHarness(t, "en")
-	h.u.ShowSettings()
-	s := h.u.lastSettings
+	s := h.u.showSettings()
 	s.theme.set("dark")
 	s.language.set("zh")
 	s.paper.set("letter")
@@ -676,10 +697,10 @@ func TestChineseInterface(t *testing.T) {
 			t.Errorf("Chinese first screen lacks %q:\n%s", want, text)
 		}
 	}
-	h.u.NewCase()
+	cf := h.u.newCaseDialog()
 	h.u.Submit()
 	h.u.Wait()
-	if got := h.u.lastCaseForm.form.errorText("title"); got != "请填写标题。" {
+	if got := cf.form.errorText("title"); got != "请填写标题。" {
 		t.Errorf("Chinese title error = %q", got)
 	}
 }
@@ -703,8 +724,7 @@ func TestTimeShowsOriginalOffsetWhenDifferent(t *testing.T) {
 func TestEditCaseKeepsHistory(t *testing.T) {
 	h := newHarness(t, "en")
 	c := h.newCase("Old title")
-	h.u.EditCase(c)
-	f := h.u.lastCaseForm
+	f := h.u.editCaseDialog(c)
 	if f.title.Text != "Old title" || f.amount.Text != "1280.00" || f.status.value() != "open" {
 		t.Fatalf("edit form not filled: %q %q %q", f.title.Text, f.amount.Text, f.status.value())
 	}
@@ -738,13 +758,15 @@ func TestMenuShortcuts(t *testing.T) {
 		return nil
 	}
 	find(shortcutNew).Action()
-	if h.u.lastCaseForm == nil || h.u.Window().Canvas().Overlays().Top() == nil {
+	if h.u.Window().Canvas().Overlays().Top() == nil {
 		t.Fatal("Ctrl+N did not open the new-case form")
 	}
-	h.u.lastCaseForm.title.SetText("By keyboard")
-	h.u.lastCaseForm.provider.SetText("OKPay")
-	h.u.lastCaseForm.problem.set("other")
-	h.u.lastCaseForm.jurisdiction.set("US")
+	h.u.Escape()
+	f := h.u.newCaseDialog() // the form Ctrl+N opens, to fill it in
+	f.title.SetText("By keyboard")
+	f.provider.SetText("OKPay")
+	f.problem.set("other")
+	f.jurisdiction.set("US")
 	find(shortcutSave).Action() // Ctrl+Enter
 	h.u.Wait()
 	h.u.Escape() // the self-check list
@@ -812,10 +834,11 @@ func TestExportImportVerifyFromTheApp(t *testing.T) {
 		t.Fatalf("no archive: %v", err)
 	}
 	h.u.Escape()
-	h.u.verifyPath(out)
+	var rep *app.VerifyReport
+	h.u.verify(out, func(r app.VerifyReport) { rep = &r; h.u.showVerify(out, r) })
 	h.u.Wait()
-	if h.u.lastVerify == nil || !h.u.lastVerify.OK() || len(h.u.lastVerify.Results) < 2 {
-		t.Errorf("verify = %+v", h.u.lastVerify)
+	if rep == nil || !rep.OK() || len(rep.Results) < 2 {
+		t.Errorf("verify = %+v", rep)
 	}
 	h.u.Escape()
 	// Importing into the same data asks, then makes a copy.
@@ -882,11 +905,12 @@ func TestStatusPanelShowsNextStepDeadlinesAndChecklist(t *testing.T) {
 	}
 	chaser.OnTapped()
 	h.u.Wait()
-	letter := h.u.lastLetter.Text
+	letterEntry := h.topEntry()
+	letter := letterEntry.Text
 	if !strings.Contains(letter, "OKPay") || !strings.Contains(letter, "Sam") {
 		t.Errorf("chaser letter:\n%s", letter)
 	}
-	h.u.lastLetter.SetText(letter + "\nP.S. edited")
+	letterEntry.SetText(letter + "\nP.S. edited")
 	h.u.Submit()
 	h.u.Wait()
 	text2, edited, err := h.svc.LetterText(context.Background(), c.ID, letters.Provider, c.Language)
@@ -895,11 +919,8 @@ func TestStatusPanelShowsNextStepDeadlinesAndChecklist(t *testing.T) {
 	}
 	// Ticking an evidence item by hand counts it.
 	_, before, _ := h.svc.Assess(context.Background(), c.ID)
-	for _, o := range h.u.view.status.box.Objects {
-		if chk, ok := o.(*widget.Check); ok && !chk.Checked && !chk.Disabled() && strings.Contains(chk.Text, "statement") {
-			chk.SetChecked(true)
-			break
-		}
+	if chk := checkFor(h.u.view.status.box, "statement"); chk != nil && !chk.Checked && !chk.Disabled() {
+		chk.SetChecked(true)
 	}
 	h.u.Wait()
 	_, after, _ := h.svc.Assess(context.Background(), c.ID)
@@ -910,17 +931,15 @@ func TestStatusPanelShowsNextStepDeadlinesAndChecklist(t *testing.T) {
 
 func TestSelfCheckRecordsInTimeline(t *testing.T) {
 	h := newHarness(t, "en")
-	h.u.NewCase()
-	f := h.u.lastCaseForm
+	f := h.u.newCaseDialog()
 	f.title.SetText("self check")
 	f.provider.SetText("OKPay")
 	f.problem.set("payment-failed")
 	f.jurisdiction.set("CN")
 	h.u.Submit()
 	h.u.Wait()
-	box := h.u.lastSelfCheck
 	var ticked int
-	for _, o := range box.Objects {
+	for _, o := range test.LaidOutObjects(h.u.Window().Canvas().Overlays().Top()) {
 		if chk, ok := o.(*widget.Check); ok && ticked < 2 {
 			chk.SetChecked(true)
 			ticked++
@@ -994,10 +1013,12 @@ func TestHomeShowsNeedsAttentionAndBadgesAndNotifies(t *testing.T) {
 	h.u.view.refreshHome()
 	h.u.Wait()
 	text := strings.Join(labelsIn(h.u.view.home), "\n")
-	var buttons []string
+	var buttons []string // the text of each case offered with an Open button
 	for _, o := range h.u.view.home.Objects {
-		if b, ok := o.(*widget.Button); ok {
-			buttons = append(buttons, b.Text)
+		if row, ok := o.(*fyne.Container); ok && len(row.Objects) == 2 {
+			if _, ok := row.Objects[1].(*widget.Button); ok {
+				buttons = append(buttons, row.Objects[0].(*widget.Label).Text)
+			}
 		}
 	}
 	if !strings.Contains(text, "Needs attention") || len(buttons) == 0 || !strings.Contains(buttons[0], "Withdrawal stuck") {
@@ -1005,26 +1026,26 @@ func TestHomeShowsNeedsAttentionAndBadgesAndNotifies(t *testing.T) {
 	}
 	h.u.notifyDue()
 	h.u.Wait()
-	if h.u.notified == 0 {
+	notified := h.u.fa.Preferences().StringList(PrefNotified)
+	if len(notified) == 0 {
 		t.Error("no notification for an overdue deadline")
 	}
-	n := h.u.notified
 	h.u.notifyDue()
 	h.u.Wait()
-	if h.u.notified != n {
+	if again := h.u.fa.Preferences().StringList(PrefNotified); len(again) != len(notified) {
 		t.Error("the same deadline was notified twice")
 	}
 }
 
 func TestHolidaysInSettings(t *testing.T) {
 	h := newHarness(t, "en")
-	h.u.ShowSettings()
+	p := h.u.showSettings().holidays
+	p.j.set("CN")
 	h.u.Wait()
-	p := h.u.lastHolidays
 	if !strings.Contains(strings.Join(labelsIn(p.list), " "), "No holidays entered") {
 		t.Errorf("empty calendar text missing")
 	}
-	p.day.SetText("2030-10-01")
+	p.day.setText("2030-10-01")
 	p.name.SetText("国庆节")
 	p.add()
 	h.u.Wait()
@@ -1059,17 +1080,18 @@ func TestCreateDossierFromTheApp(t *testing.T) {
 	h.u.Wait()
 	h.u.Escape()
 	out := t.TempDir()
-	h.u.fa.Preferences().SetString(PrefLastFolder, out)
-	h.u.CreateDossier()
+	h.u.fa.Preferences().SetString(prefDossierFolder(h.svc.Dir()), out)
+	p := h.u.createDossier(h.svc, h.svc.Dir())
+	var res *app.DossierResult
+	p.ask = func(dir, suggested string, then func(string)) { then(suggested) } // the save dialog, answered
+	p.done = func(r app.DossierResult) { res = &r; h.u.dossierDone(h.svc, r) }
 	h.u.Wait()
-	p := h.u.lastDossier
 	if !strings.Contains(p.text.Text, "OKPay") {
 		t.Fatalf("letter not composed:\n%s", p.text.Text)
 	}
 	p.text.SetText(p.text.Text + "\n\nEDITED-BY-USER 已修改")
 	h.u.Submit()
 	h.u.Wait()
-	res := h.u.lastDossierDone
 	if res == nil {
 		t.Fatalf("no dossier made:\n%s", h.screenText())
 	}

@@ -2,8 +2,9 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"image"
-	"os"
+	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -18,10 +19,16 @@ import (
 	"redress/evidence"
 )
 
+// attachmentReader reads a stored file's verified original bytes.
+type attachmentReader interface {
+	ReadAttachment(ctx context.Context, id string) ([]byte, evidence.Attachment, error)
+}
+
 // viewer shows one attachment at full resolution with zoom and pan, and
 // the facts that prove it unchanged: SHA-256, size, original name, import time.
 type viewer struct {
 	u      *UI
+	svc    attachmentReader
 	a      evidence.Attachment
 	data   []byte
 	img    image.Image
@@ -34,13 +41,15 @@ type viewer struct {
 }
 
 // ShowAttachment opens the viewer window for an attachment.
-func (u *UI) ShowAttachment(a evidence.Attachment) {
-	v := &viewer{u: u, a: a, zoom: 1, fit: true}
-	u.lastViewer = v
+func (u *UI) ShowAttachment(a evidence.Attachment) { u.showAttachment(u.svc, a) }
+
+func (u *UI) showAttachment(svc attachmentReader, a evidence.Attachment) *viewer {
+	v := &viewer{u: u, svc: svc, a: a, zoom: 1, fit: true}
 	v.win = u.fa.NewWindow(u.T("ui.viewer-title", "name", a.Name))
 	v.label = widget.NewLabel("")
 	v.win.SetContent(container.NewCenter(widget.NewProgressBarInfinite()))
-	v.win.Resize(fyne.NewSize(980, 760))
+	v.win.Resize(fyne.NewSize(960, 700))
+	v.win.SetOnClosed(func() { u.tips.forget(v.win.Canvas()) })
 	v.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyEscape:
@@ -52,8 +61,8 @@ func (u *UI) ShowAttachment(a evidence.Attachment) {
 		}
 	})
 	v.win.Show()
-	u.async(func() (err error) {
-		v.data, _, err = u.svc.ReadAttachment(u.ctx, a.ID) // verifies the SHA-256
+	u.async(func(ctx context.Context) (err error) {
+		v.data, _, err = v.svc.ReadAttachment(ctx, a.ID) // verifies the SHA-256
 		if err == nil && evidence.IsImage(a.MediaType) {
 			v.img, _, _ = image.Decode(bytes.NewReader(v.data))
 		}
@@ -66,6 +75,7 @@ func (u *UI) ShowAttachment(a evidence.Attachment) {
 		}
 		v.build()
 	})
+	return v
 }
 
 func (v *viewer) build() {
@@ -75,7 +85,10 @@ func (v *viewer) build() {
 		k := widget.NewLabelWithStyle(u.T(key), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		l := widget.NewLabelWithStyle(val, fyne.TextAlignLeading, fyne.TextStyle{Monospace: mono})
 		l.Selectable = true
-		l.Wrapping = fyne.TextWrapBreak
+		l.Wrapping = fyne.TextWrapWord
+		if mono {
+			l.Wrapping = fyne.TextWrapBreak // a hash has no spaces to wrap at
+		}
 		info.Add(k)
 		info.Add(l)
 	}
@@ -87,7 +100,7 @@ func (v *viewer) build() {
 		add("ui.dimensions", strconv.Itoa(a.Width)+" × "+strconv.Itoa(a.Height), false)
 	}
 	add("ui.imported", u.when(a.Imported), false)
-	verified := widget.NewLabelWithStyle(u.T("ui.verified"), fyne.TextAlignLeading, fyne.TextStyle{})
+	verified := wrapped(u.T("ui.verified"))
 	verified.Importance = widget.SuccessImportance
 	save := widget.NewButtonWithIcon(u.T("ui.save-copy"), theme.DocumentSaveIcon(), v.saveCopy)
 	side := container.NewVBox(info, verified, save)
@@ -102,16 +115,16 @@ func (v *viewer) build() {
 		v.canvas.ScaleMode = canvas.ImageScaleSmooth
 		pan := newPanner(v)
 		v.scroll = container.NewScroll(pan)
-		zoomIn := widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { v.setZoom(v.zoom * 1.25) })
-		zoomOut := widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { v.setZoom(v.zoom / 1.25) })
+		zoomIn := u.iconButton(theme.ZoomInIcon(), u.T("ui.zoom-in"), func() { v.setZoom(v.zoom * 1.25) })
+		zoomOut := u.iconButton(theme.ZoomOutIcon(), u.T("ui.zoom-out"), func() { v.setZoom(v.zoom / 1.25) })
 		fit := widget.NewButtonWithIcon(u.T("ui.fit"), theme.ZoomFitIcon(), func() { v.fitToWindow() })
 		actual := widget.NewButton("100%", func() { v.fit = false; v.setZoom(1) })
-		bar := container.NewHBox(zoomOut, zoomIn, fit, actual, v.label)
+		bar := newWrap(zoomOut, zoomIn, fit, actual, v.label)
 		center = container.NewBorder(bar, nil, nil, nil, v.scroll)
 	}
 	split := container.NewHSplit(center, container.NewVScroll(container.NewPadded(side)))
-	split.Offset = 0.7
-	v.win.SetContent(split)
+	split.Offset = 0.62
+	v.win.SetContent(u.tips.layer(v.win.Canvas(), split))
 	if v.img != nil {
 		v.fitToWindow()
 	}
@@ -144,20 +157,25 @@ func (v *viewer) setZoom(z float32) {
 
 func (v *viewer) saveCopy() {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
 			v.u.showError(err)
+			return
+		}
+		if w == nil {
 			return
 		}
 		defer w.Close()
 		if _, err := w.Write(v.data); err != nil {
 			v.u.showError(langError("ui.save-failed", "file", w.URI().Name()))
+			return
 		}
+		v.u.setLastFolder(filepath.Dir(w.URI().Path()))
 	}, v.win)
 	d.SetFileName(v.a.Name)
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			d.SetLocation(l)
-		}
+	d.SetConfirmText(v.u.T("ui.save"))
+	d.SetDismissText(v.u.T("ui.cancel"))
+	if l, err := storage.ListerForURI(storage.NewFileURI(v.u.lastFolder())); err == nil {
+		d.SetLocation(l)
 	}
 	d.Show()
 }
