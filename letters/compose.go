@@ -4,7 +4,6 @@
 package letters
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,16 +246,7 @@ func newFacts(in Input) *facts {
 	}
 	f.deadline = f.date.AddDate(0, 0, f.days)
 
-	events := make([]evidence.Event, 0, len(in.Events))
-	for _, e := range in.Events {
-		if e.Archived == nil && !e.At.IsZero() {
-			events = append(events, e)
-		}
-	}
-	slices.SortStableFunc(events, func(a, b evidence.Event) int {
-		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
-	})
-	for _, e := range events {
+	for _, e := range evidence.Active(in.Events) {
 		switch {
 		case e.Kind == evidence.KindTransaction && e.Transaction != nil:
 			f.txs = append(f.txs, e)

@@ -2,9 +2,9 @@
 # Installs the system packages Redress needs on Debian/Ubuntu when any is
 # missing: the C toolchain and X11/GL headers Fyne builds against, Xvfb,
 # xdotool and ImageMagick for the real-window tests, poppler and qpdf for
-# the PDF checks. Uses sudo when not root. Elsewhere it only explains.
+# the PDF checks (MuPDF's mutool renders every dossier page in the tests). Uses sudo when not root. Elsewhere it only explains.
 set -euo pipefail
-packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xdotool imagemagick poppler-utils qpdf)
+packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xdotool imagemagick poppler-utils qpdf mupdf-tools)
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "deps: apt-get not found; install a C compiler and the OpenGL/X11 development files yourself (see README, 'Building on Windows and macOS')." >&2
   exit 0
