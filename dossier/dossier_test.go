@@ -754,3 +754,53 @@ func TestDossierStructure(t *testing.T) {
 		}
 	}
 }
+
+// pdfRegulator is a regulator dossier with 13 exhibits: phone, tall and
+// desktop screenshots, photos, a PDF statement, two broken pictures, a
+// picture attached twice and uncaptioned ones.
+func pdfRegulator(lang evidence.Language) Dossier {
+	d := pdfDossier(lang)
+	d.To = letters.Regulator
+	img := pdfImages()
+	ev := d.Events
+	more := []evidence.Enclosure{
+		pdfExhibitFile("E-7", "Screenshot_20261119-080000.png", "image/png", evidence.KindScreenshot, "ev-3", "", ev[2].At, testtool.Screenshot(540, 1170, 21, true)),
+		pdfExhibitFile("E-8", "IMG_2042.jpg", "image/jpeg", evidence.KindDocument, "ev-7", "", ev[6].At, testtool.Photo(900, 1200, 22)),
+		pdfExhibitFile("E-9", "truncated.jpg", "image/jpeg", evidence.KindScreenshot, "ev-4", "", ev[3].At, img.photo[:len(img.photo)/2]),
+		pdfExhibitFile("E-10", "desktop-2.png", "image/png", evidence.KindScreenshot, "ev-1", "", ev[0].At, testtool.Screenshot(1280, 720, 23, false)),
+		pdfExhibitFile("E-11", "chat-2.png", "image/png", evidence.KindScreenshot, "ev-3", "", ev[2].At, testtool.Screenshot(540, 2400, 24, true)),
+		pdfExhibitFile("E-12", "IMG_2043.jpg", "image/jpeg", evidence.KindDocument, "ev-7", "", ev[6].At, testtool.Photo(1200, 900, 25)),
+	}
+	d.Exhibits = append(d.Exhibits, more...)
+	again := d.Exhibits[0]
+	again.Number = "E-13"
+	d.Exhibits = append(d.Exhibits, again)
+	return d
+}
+
+// TestRegulatorDossier renders the 13-exhibit regulator dossier in both
+// languages and both paper sizes (structure checked by pdfRender). With
+// REDRESS_KEEP_PDF=DIR the files are kept there to look at.
+func TestRegulatorDossier(t *testing.T) {
+	for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+		for _, paper := range []string{"a4", "letter"} {
+			t.Run(string(lang)+"/"+paper, func(t *testing.T) {
+				d := pdfRegulator(lang)
+				d.Paper = paper
+				path, res, _ := pdfRender(t, d)
+				if len(res.Problems) != 2 || res.Problems[0].Number != "E-6" || res.Problems[1].Number != "E-9" {
+					t.Errorf("Problems = %+v, want E-6 and E-9", res.Problems)
+				}
+				for _, p := range res.Problems {
+					if p.Cause != CauseCorrupt {
+						t.Errorf("%s: cause %v, want CauseCorrupt", p.Number, p.Cause)
+					}
+				}
+				if dir := os.Getenv("REDRESS_KEEP_PDF"); dir != "" {
+					b, _ := os.ReadFile(path)
+					os.WriteFile(filepath.Join(dir, "regulator-"+string(lang)+"-"+paper+".pdf"), b, 0o644)
+				}
+			})
+		}
+	}
+}

@@ -106,14 +106,13 @@ func (r *renderer) stampLines(e *exhibit, part int, note string) (head, meta, sh
 	if !e.At.IsZero() {
 		parts = append(parts, r.labelled(r.tr("dossier.meta.captured"), r.whenLine(e.At)))
 	}
-	parts = append(parts, r.tr("dossier.exhibit-ref", "ref", r.gen(r.d.Case.ID)))
-	p := r.tr("dossier.part", "part", strconv.Itoa(part), "parts", e.pages)
+	where := r.tr("dossier.exhibit-ref", "ref", r.gen(r.d.Case.ID)) + "   " +
+		r.tr("dossier.part", "part", strconv.Itoa(part), "parts", e.pages)
 	if note != "" {
-		p += " — " + note
+		where += " — " + note
 	}
-	parts = append(parts, p)
 	r.setFont(false, metaSize)
-	meta = r.wrap(strings.Join(parts, "   "), r.width)
+	meta = append(r.wrap(strings.Join(parts, "   "), r.width), r.wrap(where, r.width)...)
 	r.setFont(false, shaSize)
 	sha = r.wrap("SHA-256 "+r.gen(e.Attachment.SHA256), r.width)
 	return head, meta, sha

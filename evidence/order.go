@@ -45,7 +45,9 @@ type Enclosure struct {
 	Kind       Kind      // the event's kind
 	At         time.Time // when the event happened
 	// Caption is the file's caption, else the event's exhibit caption,
-	// else the event's title.
+	// else the event's title (its summary, transaction ID or notes); empty
+	// when the event has none of them, for the reader to name the file by
+	// its kind in the document's language.
 	Caption string
 }
 
@@ -59,7 +61,9 @@ func Enclosures(events []Event) []Enclosure {
 				caption = e.Exhibit.Caption
 			}
 			if caption == "" {
-				caption = e.Title()
+				if t := e.Title(); t != string(e.Kind) {
+					caption = t
+				}
 			}
 			out = append(out, Enclosure{Number: "E-" + strconv.Itoa(len(out)+1), Attachment: a,
 				EventID: e.ID, Kind: e.Kind, At: e.At, Caption: caption})

@@ -2,7 +2,7 @@ package images
 
 import (
 	"bytes"
-	"compress/zlib"
+	"github.com/klauspost/compress/zlib"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
