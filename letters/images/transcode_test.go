@@ -98,4 +98,3 @@ func TestTranscodePNGMatchesDecoding(t *testing.T) {
 		})
 	}
 }
-
