@@ -9,6 +9,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -134,10 +135,14 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 // MarkSent records in the timeline that a dossier was sent: a letter event
 // to its recipient carrying the dossier's SHA-256.
 func (a *App) MarkSent(ctx context.Context, rec DossierRecord, method, reference string, at time.Time) (evidence.Event, error) {
+	l := &evidence.Letter{To: rec.Recipient, Method: method}
+	if slices.Contains(evidence.LetterChannels, evidence.Channel(method)) {
+		l.Channel, l.Method = evidence.Channel(method), "" // "email", "fax"…: how it was sent
+	}
 	e := evidence.Event{CaseID: rec.CaseID, Kind: evidence.KindLetter, At: at, Reference: reference,
 		Summary: fmt.Sprintf("Dossier sent (%d pages, SHA-256 %s)", rec.Pages, rec.SHA256),
 		Notes:   filepath.Base(rec.Path),
-		Letter:  &evidence.Letter{To: rec.Recipient, Method: method}}
+		Letter:  l}
 	if err := a.store.AddEvent(ctx, &e, nil); err != nil {
 		return e, err
 	}

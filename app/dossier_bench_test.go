@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -73,6 +74,7 @@ func BenchmarkDossier(b *testing.B) {
 			dir := b.TempDir()
 			var peakHeap uint64
 			var peakRSS int64
+			var cpu time.Duration
 			var res DossierResult
 			runtime.GC()
 			debug.FreeOSMemory()
@@ -82,8 +84,10 @@ func BenchmarkDossier(b *testing.B) {
 				out := filepath.Join(dir, fmt.Sprintf("dossier-%d.pdf", i))
 				resetPeakRSS()
 				stop := sampleHeap(&peakHeap)
+				cpu0 := cpuTime()
 				var err error
 				res, err = a.Dossier(ctx, caseID, DossierOptions{To: letters.Provider, Out: out})
+				cpu += cpuTime() - cpu0
 				stop()
 				peakRSS = max(peakRSS, readPeakRSS())
 				if err != nil {
@@ -97,6 +101,7 @@ func BenchmarkDossier(b *testing.B) {
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(peakHeap)/(1<<20), "peak-heap-MB")
+			b.ReportMetric(cpu.Seconds()/float64(i), "cpu-s/op")
 			if peakRSS > 0 {
 				b.ReportMetric(float64(peakRSS)/(1<<20), "peak-rss-MB")
 			}
@@ -223,4 +228,13 @@ func readPeakRSS() int64 {
 		}
 	}
 	return 0
+}
+
+// cpuTime is the user and system time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
