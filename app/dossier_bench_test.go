@@ -46,7 +46,7 @@ func BenchmarkDossier(b *testing.B) {
 		sizes = append(sizes, 300)
 	}
 	for _, n := range sizes {
-		a, caseID, total := benchCase(b, n)
+		a, caseID, total := benchCase(b, filepath.Join(b.TempDir(), "data"), n)
 		b.Logf("%d exhibits: %.1f MB of files; 500 chronology entries", n, float64(total)/(1<<20))
 		if n == 60 {
 			b.Run("read", func(b *testing.B) {
@@ -112,11 +112,31 @@ func BenchmarkDossier(b *testing.B) {
 	}
 }
 
+// TestMakeBenchData writes the benchmark's 60-exhibit case into the data
+// folder named by REDRESS_BENCH_DATA, for timing the whole program from
+// outside (docs/PERFORMANCE.md):
+//
+//	REDRESS_BENCH_DATA=/tmp/bench go test ./app -run MakeBenchData
+//	farm-bench -- redress --data /tmp/bench dossier CASE -o /tmp/out.pdf
+func TestMakeBenchData(t *testing.T) {
+	dir := os.Getenv("REDRESS_BENCH_DATA")
+	if dir == "" {
+		t.Skip("set REDRESS_BENCH_DATA to a folder to make the benchmark's case there")
+	}
+	n := 60
+	if v, err := strconv.Atoi(os.Getenv("REDRESS_BENCH_EXHIBITS")); err == nil {
+		n = v
+	}
+	a, id, total := benchCase(t, dir, n)
+	defer a.Close()
+	t.Logf("case %s: %d exhibits, %.1f MB", id, n, float64(total)/(1<<20))
+}
+
 // benchCase makes a case with 500 chronology entries, n of them attaching
 // one exhibit each.
-func benchCase(b *testing.B, n int) (*App, string, int64) {
+func benchCase(b testing.TB, dataDir string, n int) (*App, string, int64) {
 	b.Helper()
-	a, err := Open(ctx, filepath.Join(b.TempDir(), "data"))
+	a, err := Open(ctx, dataDir)
 	if err != nil {
 		b.Fatal(err)
 	}

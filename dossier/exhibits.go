@@ -21,7 +21,8 @@ type exhibit struct {
 	attName  string // attachment name once embedded
 	link     int    // internal link to its first page
 	pageLink string // alias replaced by its first page number
-	pages    string // alias replaced by its number of pages
+	pages    string // alias replaced by its number of pages, when not known before drawing
+	aliased  bool   // pages was drawn
 	w, h     int    // the prepared picture's size in pixels
 }
 
@@ -96,7 +97,7 @@ const (
 // of its pages, so that a page separated from the others still says what
 // it is: "Exhibit E-n — caption"; the file, capture time, case reference
 // and "page k of n" of the exhibit; the file's full SHA-256.
-func (r *renderer) stampLines(e *exhibit, part int, note string) (head, meta, sha []string) {
+func (r *renderer) stampLines(e *exhibit, part int, of string, note string) (head, meta, sha []string) {
 	r.setFont(true, stampSize)
 	head = r.wrap(r.tr("dossier.stamp", "number", r.gen(e.Number), "caption", r.user(r.caption(e))), r.width)
 	var parts []string
@@ -107,7 +108,7 @@ func (r *renderer) stampLines(e *exhibit, part int, note string) (head, meta, sh
 		parts = append(parts, r.labelled(r.tr("dossier.meta.captured"), r.whenLine(e.At)))
 	}
 	where := r.tr("dossier.exhibit-ref", "ref", r.gen(r.d.Case.ID)) + "   " +
-		r.tr("dossier.part", "part", strconv.Itoa(part), "parts", e.pages)
+		r.tr("dossier.part", "part", strconv.Itoa(part), "parts", of)
 	if note != "" {
 		where += " — " + note
 	}
@@ -123,8 +124,13 @@ func stampHeight(head, meta, sha []string) float64 {
 }
 
 // stamp draws the exhibit's stamp lines and a rule under them.
-func (r *renderer) stamp(e *exhibit, part int, note string) {
-	head, meta, sha := r.stampLines(e, part, note)
+// of is the exhibit's number of pages: "1" for a picture on one page, else
+// an alias filled in once the exhibit is drawn.
+func (r *renderer) stamp(e *exhibit, part int, of string, note string) {
+	if of == e.pages {
+		e.aliased = true
+	}
+	head, meta, sha := r.stampLines(e, part, of, note)
 	r.traced(strings.Join(head, ""))
 	r.traced(strings.Join(meta, ""))
 	r.traced(strings.Join(sha, ""))
@@ -195,7 +201,9 @@ func (r *renderer) exhibitPages(p *pipeline) error {
 			e.w, e.h = in.prep.Width, in.prep.Height
 			p.release()
 		}
-		r.c.Alias(e.pages, strconv.Itoa(r.c.Page()-first+1))
+		if e.aliased {
+			r.c.Alias(e.pages, strconv.Itoa(r.c.Page()-first+1))
+		}
 		if err := r.file.err; err != nil {
 			return fmt.Errorf("write PDF: %w", err)
 		}
@@ -209,7 +217,7 @@ func (r *renderer) imagePages(e *exhibit, pw, ph int) {
 	boxW, boxH := r.imageBox()
 	ratio := float64(ph) / float64(pw)
 	if !e.tall || ratio <= boxH/boxW*tallFactor {
-		r.stamp(e, 1, "")
+		r.stamp(e, 1, "1", "")
 		availH := r.bottom - r.y
 		w := r.width
 		h := w * ratio
@@ -228,7 +236,7 @@ func (r *renderer) imagePages(e *exhibit, pw, ph int) {
 	w := r.width
 	h := w * ratio
 	overlap := r.tr("dossier.overlap")
-	room := r.bottom - r.top - stampHeight(r.stampLines(e, 1, overlap))
+	room := r.bottom - r.top - stampHeight(r.stampLines(e, 1, e.pages, overlap))
 	n := 1
 	if h > room {
 		n = 1 + int(math.Ceil((h-room)/(room-sliceOverlap)))
@@ -243,7 +251,7 @@ func (r *renderer) imagePages(e *exhibit, pw, ph int) {
 		if n > 1 {
 			note = overlap
 		}
-		r.stamp(e, k, note)
+		r.stamp(e, k, e.pages, note)
 		top := r.y
 		sh := math.Min(r.bottom-top, h-shown)
 		r.c.ClipRect(r.left, top, w, sh)
@@ -336,7 +344,7 @@ func (r *renderer) attachmentBox(name string) {
 }
 
 func (r *renderer) filePage(e *exhibit, data []byte) {
-	r.stamp(e, 1, "")
+	r.stamp(e, 1, e.pages, "")
 	r.fileInfo(e)
 	r.y += 4
 	if !r.attach(e, data) {
@@ -359,7 +367,7 @@ func (r *renderer) filePage(e *exhibit, data []byte) {
 
 // brokenPage is the placeholder for a picture that cannot be shown.
 func (r *renderer) brokenPage(e *exhibit, data []byte) {
-	r.stamp(e, 1, "")
+	r.stamp(e, 1, e.pages, "")
 	r.brokenNote(e, data)
 }
 
