@@ -26,6 +26,10 @@ const (
 	sliceOverlap = 6.0   // mm repeated at the top of each following slice
 	tallMaxPages = 16    // a tall screenshot is prepared for at most this many pages
 	stampRoom    = 22.0  // nominal space above an exhibit image, mm
+	// window is how many files may wait, read and prepared, beyond one per
+	// core: enough to keep both cores busy while the text sections are
+	// laid out, few enough that memory does not grow with the exhibits.
+	window = 6
 )
 
 // prepared is an exhibit's file, read and (for a picture) prepared.
@@ -53,7 +57,7 @@ func (r *renderer) imageBox() (w, h float64) {
 
 func (r *renderer) startPipeline() *pipeline {
 	workers := runtime.GOMAXPROCS(0)
-	p := &pipeline{slots: make([]chan prepared, len(r.exhibits)), tokens: make(chan struct{}, workers+1),
+	p := &pipeline{slots: make([]chan prepared, len(r.exhibits)), tokens: make(chan struct{}, workers+window),
 		done: make(chan struct{})}
 	var todo []int
 	for i := range r.exhibits {
