@@ -113,7 +113,10 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 			if err != nil {
 				return fmt.Errorf("render dossier: %w", err)
 			}
-			return nil
+			// Reads fail once ctx is cancelled, which would make
+			// placeholders of the remaining exhibits: such a dossier is
+			// not kept.
+			return ctx.Err()
 		})
 		return err
 	})
