@@ -3,8 +3,10 @@ package testtool
 import (
 	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,11 +20,12 @@ import (
 // number ("E-3 …") — or the text under the link (a contents line without
 // its number and page number, an exhibit number in the index); qpdf
 // --check finds nothing to warn about; MuPDF renders every page without a
-// warning or error. It needs qpdf, pdftotext (poppler-utils) and mutool
+// warning or error, and MuPDF and poppler send every bookmark to the
+// same page as qpdf. It needs qpdf, pdftotext (poppler-utils) and mutool
 // (mupdf-tools).
 func CheckPDF(t testing.TB, path string) {
 	t.Helper()
-	Need(t, "poppler-utils, qpdf and mupdf-tools", "qpdf", "pdftotext", "mutool")
+	Need(t, "poppler-utils, qpdf and mupdf-tools", "qpdf", "pdftotext", "pdftohtml", "mutool")
 	run := func(name string, args ...string) string {
 		t.Helper()
 		out, err := exec.Command(name, args...).CombinedOutput()
@@ -121,6 +124,27 @@ func CheckPDF(t testing.TB, path string) {
 		return strings.Contains(squeeze(page), squeeze(want))
 	}
 
+	// MuPDF's own reading of the bookmarks: "|\t"Title"\t#page=N&…".
+	mupdf := map[string]int{}
+	for _, l := range strings.Split(run("mutool", "show", path, "outline"), "\n") {
+		q1, q2 := strings.Index(l, `"`), strings.LastIndex(l, `"`)
+		_, page, ok := strings.Cut(l, "#page=")
+		if q1 < 0 || q2 <= q1 || !ok {
+			continue
+		}
+		page, _, _ = strings.Cut(page, "&")
+		if n, err := strconv.Atoi(page); err == nil {
+			mupdf[l[q1+1:q2]] = n
+		}
+	}
+
+	// Poppler's: pdftohtml -xml lists the outline with resolved pages.
+	poppler := map[string]int{}
+	for _, m := range popplerItemRE.FindAllStringSubmatch(run("pdftohtml", "-xml", "-i", "-q", "-stdout", "-f", "1", "-l", "1", path), -1) {
+		n, _ := strconv.Atoi(m[1])
+		poppler[html.UnescapeString(m[2])] = n
+	}
+
 	outlines := 0
 	for ref, o := range objs {
 		title, ok := o["/Title"].(string)
@@ -132,6 +156,12 @@ func CheckPDF(t testing.TB, path string) {
 		n := target(fmt.Sprintf("bookmark %q (%s)", title, ref), o["/Dest"])
 		if n == 0 {
 			continue
+		}
+		if m, ok := mupdf[title]; !ok || m != n {
+			t.Errorf("%s: bookmark %q goes to page %d for qpdf, %d for MuPDF (found %v)", path, title, n, m, ok)
+		}
+		if m, ok := poppler[title]; !ok || m != n {
+			t.Errorf("%s: bookmark %q goes to page %d for qpdf, %d for poppler (found %v)", path, title, n, m, ok)
 		}
 		want := title
 		if f := strings.Fields(title); len(f) > 0 && strings.HasPrefix(f[0], "E-") {
@@ -188,6 +218,8 @@ func CheckPDF(t testing.TB, path string) {
 		t.Errorf("%s: %d bookmarks and %d links; a dossier has both", path, outlines, links)
 	}
 }
+
+var popplerItemRE = regexp.MustCompile(`<item page="(\d+)">([^<]*)</item>`)
 
 func isNumber(s string) bool {
 	_, err := strconv.Atoi(s)
