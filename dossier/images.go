@@ -93,17 +93,10 @@ func (p *pipeline) get(i int) prepared { return <-p.slots[i] }
 
 func (p *pipeline) release() { <-p.tokens }
 
+// stop ends the workers, whether or not every file was taken: a worker
+// waiting for a token sees done, and results are sent to buffered slots.
 func (p *pipeline) stop() {
 	close(p.done)
-	// Unblock workers waiting for a token held by results never consumed.
-	for {
-		select {
-		case <-p.tokens:
-			continue
-		default:
-		}
-		break
-	}
 	p.wg.Wait()
 }
 
