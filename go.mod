@@ -11,6 +11,7 @@ require (
 	github.com/jezek/xgb v1.1.1
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/kbinani/screenshot v0.0.0-20250624051815-089614a94018
+	github.com/klauspost/compress v1.20.4
 	github.com/tc-hib/winres v0.2.1
 	golang.design/x/clipboard v0.7.1
 	golang.org/x/image v0.47.0

@@ -1,22 +1,24 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"redress/dossier"
 	"redress/escalation"
 	"redress/evidence"
 	"redress/lang"
 	"redress/letters"
-	"redress/letters/images"
 	"redress/store"
 )
 
@@ -34,18 +36,21 @@ type DossierOptions struct {
 // DossierResult is what was made.
 type DossierResult struct {
 	Record   store.DossierRecord
-	Problems []letters.ExhibitProblem
+	Problems []dossier.Problem
 }
 
 // DossierMemoryLimit is the soft memory limit (runtime/debug) in force
 // while a dossier renders: the garbage collector then works harder instead
-// of letting the heap grow, which keeps a 60-screenshot dossier under
-// 500 MB at a small cost in time (docs/PERFORMANCE.md).
-const DossierMemoryLimit = 300 << 20
+// of letting the heap grow (docs/PERFORMANCE.md).
+const DossierMemoryLimit = 200 << 20
 
 // Dossier renders the case's dossier PDF to opts.Out: the cover, the
 // letter (the saved draft when there is one), the chronology, tables and
-// exhibits. The generation is recorded in the database and the audit log.
+// exhibits. The case, its timeline and the exhibits' bytes are read in one
+// read transaction, so a dossier never mixes two states of the case; the
+// exhibits are read one by one while the PDF is written, each checked
+// against its SHA-256. The generation is recorded in the database and the
+// audit log.
 func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) (DossierResult, error) {
 	var res DossierResult
 	if opts.To == "" {
@@ -54,46 +59,67 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	if opts.Paper == "" {
 		opts.Paper = "a4"
 	}
-	c, err := a.Case(ctx, caseRef)
+	id, err := a.store.ResolveCase(ctx, caseRef)
 	if err != nil {
 		return res, err
 	}
-	in, refs, err := a.dossierInput(ctx, c, opts.To, opts.Lang)
-	if err != nil {
-		return res, err
-	}
-	text, err := a.letter(ctx, in)
-	if err != nil {
-		return res, err
-	}
-	files := make([]letters.ExhibitFile, 0, len(refs))
-	for i, r := range refs {
-		data, _, err := a.store.ReadAttachment(ctx, r.att.ID) // verifies the hash
-		if err != nil {
-			return res, err
-		}
-		files = append(files, letters.ExhibitFile{Number: r.number, Attachment: r.att, EventID: r.event.ID,
-			Kind: r.event.Kind, Caption: r.caption, Captured: r.event.At, Data: data})
-		if opts.Progress != nil {
-			opts.Progress(0.3 * float64(i+1) / float64(len(refs)))
-		}
-	}
-	h := sha256.New()
+	var in letters.Input
+	var h = sha256.New()
 	var size int64
-	var result letters.Result
-	keyDates, summary := a.coverFacts(ctx, in)
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(DossierMemoryLimit))
-	out, err := writeFile(opts.Out, "dossier.cannot-write", func(w io.Writer) error {
-		cw := &countWriter{w: io.MultiWriter(w, h)}
-		var err error
-		result, err = letters.Render(cw, letters.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
-			Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: files, Release: true, Generated: a.now(),
-			KeyDates: keyDates, ChecklistSummary: summary})
-		size = cw.n
+	var result dossier.Result
+	var out string
+	err = a.store.Read(ctx, func(snap *store.Snapshot) error {
+		c, err := snap.Case(id)
 		if err != nil {
-			return fmt.Errorf("render dossier: %w", err)
+			return err
 		}
-		return nil
+		evs, err := snap.Timeline(c.ID, store.Query{OldestFirst: true})
+		if err != nil {
+			return err
+		}
+		var xs []evidence.Enclosure
+		in, xs, err = a.letterInput(ctx, c, evs, opts.To, opts.Lang)
+		if err != nil {
+			return err
+		}
+		text, err := a.letter(ctx, in)
+		if err != nil {
+			return err
+		}
+		keyDates, summary := a.coverFacts(ctx, in)
+		var mu sync.Mutex
+		done := 0
+		read := func(att evidence.Attachment) ([]byte, error) { // from the renderer's goroutines
+			b := bytes.NewBuffer(make([]byte, 0, att.Size))
+			err := snap.WriteAttachment(att, b) // checks the size and the SHA-256
+			if opts.Progress != nil {
+				mu.Lock()
+				done++
+				opts.Progress(0.9 * float64(done) / float64(len(xs)))
+				mu.Unlock()
+			}
+			if err != nil {
+				return nil, err
+			}
+			return b.Bytes(), nil
+		}
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(DossierMemoryLimit))
+		out, err = writeFile(opts.Out, "dossier.cannot-write", func(w io.Writer) error {
+			cw := &countWriter{w: io.MultiWriter(w, h)}
+			var err error
+			result, err = dossier.Render(cw, dossier.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
+				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Generated: a.now(),
+				KeyDates: keyDates, ChecklistSummary: summary})
+			size = cw.n
+			if err != nil {
+				return fmt.Errorf("render dossier: %w", err)
+			}
+			// Reads fail once ctx is cancelled, which would make
+			// placeholders of the remaining exhibits: such a dossier is
+			// not kept.
+			return ctx.Err()
+		})
+		return err
 	})
 	if err != nil {
 		return res, spaceError(err, opts.Out)
@@ -102,7 +128,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		opts.Progress(1)
 	}
 	res.Problems = result.Problems
-	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: in.Case.ID, Recipient: string(in.To), Language: string(in.Lang),
+	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: id, Recipient: string(opts.To), Language: string(in.Lang),
 		SHA256: hex.EncodeToString(h.Sum(nil)), Size: size, Pages: result.Pages, Path: out}
 	if err := a.store.RecordDossier(ctx, &res.Record); err != nil {
 		return res, err
@@ -113,10 +139,14 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 // MarkSent records in the timeline that a dossier was sent: a letter event
 // to its recipient carrying the dossier's SHA-256.
 func (a *App) MarkSent(ctx context.Context, rec DossierRecord, method, reference string, at time.Time) (evidence.Event, error) {
+	l := &evidence.Letter{To: rec.Recipient, Method: method}
+	if slices.Contains(evidence.LetterChannels, evidence.Channel(method)) {
+		l.Channel, l.Method = evidence.Channel(method), "" // "email", "fax"…: how it was sent
+	}
 	e := evidence.Event{CaseID: rec.CaseID, Kind: evidence.KindLetter, At: at, Reference: reference,
 		Summary: fmt.Sprintf("Dossier sent (%d pages, SHA-256 %s)", rec.Pages, rec.SHA256),
 		Notes:   filepath.Base(rec.Path),
-		Letter:  &evidence.Letter{To: rec.Recipient, Method: method}}
+		Letter:  l}
 	if err := a.store.AddEvent(ctx, &e, nil); err != nil {
 		return e, err
 	}
@@ -156,39 +186,25 @@ func (a *App) coverFacts(ctx context.Context, in letters.Input) ([]string, strin
 			continue
 		}
 		key, args := d.When()
-		dates = append(dates, d.Due.Format(evidence.DateLayout)+" — "+l.T("esc.clock."+string(d.Clock))+" ("+l.T(key, args...)+")")
+		dates = append(dates, l.T("dossier.keydate", "date", d.Due.Format(evidence.DateLayout),
+			"clock", l.T("esc.clock."+string(d.Clock)), "when", l.T(key, args...)))
 	}
 	if !ChecklistFor(in.To) {
 		return dates, "" // never hand a recipient the missing evidence (escalation.ShowsChecklist)
 	}
 	key, args := as.Checklist.Summary()
-	colon, semi, comma := ": ", "; ", ", "
-	if l == lang.ZH {
-		colon, semi, comma = "：", "；", "、"
-	}
-	summary := l.T("ui.evidence-checklist") + colon + l.T(key, args...)
+	summary := l.T(key, args...)
 	if len(as.Checklist.Missing) > 0 {
 		var miss []string
 		for _, it := range as.Checklist.Missing {
 			miss = append(miss, l.T(it.Key))
 		}
-		summary += semi + l.T("cli.missing-evidence", "items", strings.Join(miss, comma))
+		summary = l.T("dossier.checklist-missing", "summary", summary,
+			"missing", l.T("cli.missing-evidence", "items", strings.Join(miss, l.T("dossier.list-sep"))))
 	}
-	return dates, summary
+	return dates, l.T("dossier.checklist-summary", "label", l.T("ui.evidence-checklist"), "summary", summary)
 }
 
 // ProblemKey is the lang key that says, in the user's words, why an exhibit
 // could not be shown in a dossier (the dossier itself has the technical detail).
-func ProblemKey(p letters.ExhibitProblem) string {
-	switch {
-	case errors.Is(p.Err, images.ErrNotImage):
-		return "exhibit.not-image"
-	case errors.Is(p.Err, images.ErrUnsupported):
-		return "exhibit.unsupported"
-	case errors.Is(p.Err, images.ErrCorrupt):
-		return "exhibit.damaged"
-	case errors.Is(p.Err, images.ErrTooLarge):
-		return "exhibit.too-large"
-	}
-	return "exhibit.unreadable"
-}
+func ProblemKey(p dossier.Problem) string { return p.Cause.Key() }

@@ -65,7 +65,7 @@ func (in EventInput) Event(now time.Time, loc *time.Location) (evidence.Event, e
 		evidence.KindContact:     {"channel", "agent", "duration", "promise", "promise-by", "direction"},
 		evidence.KindScreenshot:  {"caption", "shows"},
 		evidence.KindDocument:    {"caption", "shows"},
-		evidence.KindLetter:      {"to", "name", "method"},
+		evidence.KindLetter:      {"to", "name", "method", "channel"},
 		evidence.KindResponse:    {"from", "name", "outcome", "final"},
 	}
 	ok := map[string]bool{}
@@ -105,7 +105,7 @@ func (in EventInput) Event(now time.Time, loc *time.Location) (evidence.Event, e
 	case evidence.KindScreenshot, evidence.KindDocument:
 		e.Exhibit = &evidence.Exhibit{Caption: in.Caption, Shows: in.Shows}
 	case evidence.KindLetter:
-		e.Letter = &evidence.Letter{To: strings.TrimSpace(in.To), Name: strings.TrimSpace(in.Name), Method: strings.TrimSpace(in.Method)}
+		e.Letter = &evidence.Letter{To: strings.TrimSpace(in.To), Name: strings.TrimSpace(in.Name), Channel: evidence.Channel(strings.TrimSpace(in.Channel)), Method: strings.TrimSpace(in.Method)}
 	case evidence.KindResponse:
 		e.Response = &evidence.Response{From: strings.TrimSpace(in.From), Name: strings.TrimSpace(in.Name),
 			Outcome: strings.TrimSpace(in.Outcome), Final: in.Final}

@@ -55,6 +55,9 @@ func EventFields(e evidence.Event, l lang.Lang, when func(time.Time) string) []F
 	if x := e.Letter; x != nil {
 		add("field.to", l.Label("party", x.To))
 		add("field.name", x.Name)
+		if x.Channel != "" {
+			add("field.channel", l.Label("channel", string(x.Channel)))
+		}
 		add("field.method", x.Method)
 	}
 	if x := e.Response; x != nil {

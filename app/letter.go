@@ -2,62 +2,42 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"sort"
 
 	"redress/evidence"
 	"redress/letters"
 	"redress/store"
 )
 
-// Exhibits numbers every attachment of the case's active events in time
-// order: E-1, E-2, …
-func Exhibits(evs []evidence.Event) ([]letters.Exhibit, []exhibitRef) {
-	sorted := append([]evidence.Event(nil), evs...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].At.Before(sorted[j].At) })
-	var out []letters.Exhibit
-	var refs []exhibitRef
-	for _, e := range sorted {
-		if e.Archived != nil {
-			continue
-		}
-		for _, a := range e.Attachments {
-			n := fmt.Sprintf("E-%d", len(out)+1)
-			caption := a.Caption
-			if caption == "" && e.Exhibit != nil {
-				caption = e.Exhibit.Caption
-			}
-			if caption == "" {
-				caption = e.Title()
-			}
-			out = append(out, letters.Exhibit{Number: n, Caption: caption, Kind: e.Kind, FileName: a.Name, EventID: e.ID})
-			refs = append(refs, exhibitRef{number: n, att: a, event: e, caption: caption})
-		}
+// enclosures turns the case's numbered exhibits (evidence.Enclosures) into
+// the enclosure lines of a letter.
+func enclosures(xs []evidence.Enclosure) []letters.Exhibit {
+	out := make([]letters.Exhibit, len(xs))
+	for i, x := range xs {
+		out[i] = letters.Exhibit{Number: x.Number, Caption: x.Caption, Kind: x.Kind, FileName: x.Attachment.Name, EventID: x.EventID}
 	}
-	return out, refs
+	return out
 }
 
-type exhibitRef struct {
-	number  string
-	att     evidence.Attachment
-	event   evidence.Event
-	caption string
-}
-
-func (a *App) dossierInput(ctx context.Context, c evidence.Case, to letters.Recipient, language evidence.Language) (letters.Input, []exhibitRef, error) {
+func (a *App) dossierInput(ctx context.Context, c evidence.Case, to letters.Recipient, language evidence.Language) (letters.Input, []evidence.Enclosure, error) {
 	evs, err := a.store.Timeline(ctx, c.ID, store.Query{OldestFirst: true})
 	if err != nil {
 		return letters.Input{}, nil, err
 	}
+	return a.letterInput(ctx, c, evs, to, language)
+}
+
+// letterInput is the letter's input from a case and its timeline, with the
+// case's exhibits numbered once.
+func (a *App) letterInput(ctx context.Context, c evidence.Case, evs []evidence.Event, to letters.Recipient, language evidence.Language) (letters.Input, []evidence.Enclosure, error) {
 	if language == "" {
 		language = c.Language
 	}
-	ex, refs := Exhibits(evs)
-	in := letters.Input{Case: c, Events: evs, To: to, Lang: language, Date: a.now().In(a.loc), Exhibits: ex}
+	xs := evidence.Enclosures(evs)
+	in := letters.Input{Case: c, Events: evs, To: to, Lang: language, Date: a.now().In(a.loc), Exhibits: enclosures(xs)}
 	if err := a.letterLaw(ctx, &in); err != nil {
 		return in, nil, err
 	}
-	return in, refs, nil
+	return in, xs, nil
 }
 
 // letterLaw fills in what the law and the user's choices add to a letter:

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"redress/internal/testtool"
 	"strings"
 	"testing"
 )
@@ -188,8 +190,51 @@ func TestDossierCommand(t *testing.T) {
 	if tl := mustRun(t, dir, "timeline", id, "--kind", "letter"); !strings.Contains(tl, "Dossier sent") {
 		t.Errorf("no letter event for the sent dossier:\n%s", tl)
 	}
+	testtool.CheckPDF(t, out)
 	_, errs, code := runCLI(t, dir, "dossier", id, "--to", "police", "-o", out)
 	if code != 2 || !strings.Contains(errs, "Recipient “police”") {
 		t.Errorf("bad recipient: exit %d, %q", code, errs)
+	}
+	// An existing file is never overwritten.
+	before, _ := os.ReadFile(out)
+	_, errs, code = runCLI(t, dir, "dossier", id, "-o", out)
+	after, _ := os.ReadFile(out)
+	if code != 1 || !strings.Contains(errs, out+" already exists") || !bytes.Equal(before, after) {
+		t.Errorf("dossier -o EXISTING: exit %d, %q, file changed %v; want exit 1, a sentence naming the file, the file untouched",
+			code, errs, !bytes.Equal(before, after))
+	}
+}
+
+// TestLetterChannel records how letters were sent and reads it back.
+func TestLetterChannel(t *testing.T) {
+	setLang(t, "en")
+	dir := t.TempDir()
+	id := seedCase(t, dir)
+	for _, tc := range []struct {
+		channel string
+		code    int
+		shown   string
+	}{
+		{"email", 0, "Letter sent/Email"},
+		{"app-form", 0, "Letter sent/In-app complaint form"},
+		{"letter", 0, "Letter sent/Letter by post"},
+		{"fax", 0, "Letter sent/Fax"},
+		{"phone", 2, ""}, // a contact channel, not a way to send a letter
+	} {
+		t.Run(tc.channel, func(t *testing.T) {
+			stdout, stderr, code := runCLI(t, dir, "event", "add", id, "--kind", "letter", "--channel", tc.channel, "--summary", "complaint "+tc.channel)
+			if code != tc.code {
+				t.Fatalf("event add --kind letter --channel %s: exit %d, want %d (%q %q)", tc.channel, code, tc.code, stdout, stderr)
+			}
+			if tc.code != 0 {
+				if !strings.Contains(stderr, "Channel") {
+					t.Errorf("refusal does not name the field: %q", stderr)
+				}
+				return
+			}
+			if tl := mustRun(t, dir, "timeline", id, "--kind", "letter"); !strings.Contains(tl, tc.shown) {
+				t.Errorf("timeline lacks %q:\n%s", tc.shown, tl)
+			}
+		})
 	}
 }

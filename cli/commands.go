@@ -395,6 +395,9 @@ func (r *runner) eventRow(e evidence.Event) []string {
 		who = e.Transaction.Amount.String()
 	case e.Letter != nil:
 		who = r.l.Label("party", e.Letter.To)
+		if e.Letter.Channel != "" {
+			what += "/" + r.l.Label("channel", string(e.Letter.Channel))
+		}
 	case e.Response != nil:
 		who = r.l.Label("party", e.Response.From)
 		if e.Response.Final {

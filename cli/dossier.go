@@ -2,10 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"redress/app"
 	"redress/evidence"
+	"redress/lang"
 	"redress/letters"
 	"redress/opener"
 )
@@ -37,6 +39,11 @@ func (r *runner) dossier(args []string) error {
 	}
 	if *paper != "" && *paper != "a4" && *paper != "letter" {
 		return &evidence.FieldError{Field: "paper", Reason: evidence.ReasonUnknownValue, Value: *paper, Allowed: []string{"a4", "letter"}}
+	}
+	// A dossier file is never overwritten: it may be the copy that was
+	// sent, recorded with its SHA-256 (docs/CLI.md).
+	if _, err := os.Lstat(*out); err == nil {
+		return lang.E("dossier.file-exists", "file", *out)
 	}
 	a, err := r.open()
 	if err != nil {

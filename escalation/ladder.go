@@ -85,18 +85,7 @@ type timeline struct {
 // rest by time (then ID) and finds the landmarks.
 func newTimeline(c evidence.Case, events []evidence.Event) *timeline {
 	tl := &timeline{c: c}
-	for _, e := range events {
-		if e.Archived != nil || e.At.IsZero() {
-			continue
-		}
-		tl.events = append(tl.events, e)
-	}
-	slices.SortStableFunc(tl.events, func(a, b evidence.Event) int {
-		if c := a.At.Compare(b.At); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	tl.events = evidence.Active(events)
 	incident, hasIncident := time.Time{}, false
 	if t, err := time.ParseInLocation(evidence.DateLayout, c.Incident, zoneOf(tl.events)); err == nil {
 		incident, hasIncident = t, true

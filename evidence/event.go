@@ -43,6 +43,16 @@ const (
 // Channels lists every contact channel.
 var Channels = []Channel{Phone, Chat, Email, InApp, Social, Post, Visit}
 
+// How a letter (a formal complaint) can be sent, besides Email and Post.
+const (
+	AppForm Channel = "app-form" // the provider's in-app complaint form
+	WebForm Channel = "web-form" // a complaint form on a website
+	Fax     Channel = "fax"
+)
+
+// LetterChannels lists how a letter can be sent.
+var LetterChannels = []Channel{Email, Post, AppForm, WebForm, Fax}
+
 // ContactDirections: who started a contact.
 const (
 	Outbound = "outbound" // we contacted them
@@ -93,9 +103,10 @@ type Exhibit struct {
 
 // Letter is a complaint or chaser that was sent.
 type Letter struct {
-	To     string `json:"to"` // provider, association or regulator
-	Name   string `json:"name,omitempty"`
-	Method string `json:"method,omitempty"`
+	To      string  `json:"to"` // provider, association or regulator
+	Name    string  `json:"name,omitempty"`
+	Channel Channel `json:"channel,omitempty"` // how it was sent (LetterChannels)
+	Method  string  `json:"method,omitempty"`  // free text: an address, a form's reference
 }
 
 // Response is a reply that was received.
@@ -269,6 +280,9 @@ func (e *Event) Validate() error {
 		es.add(optional("shows", e.Exhibit.Shows, MaxLong))
 	case e.Letter != nil && e.Kind == KindLetter:
 		es.add(oneOf("to", e.Letter.To, Parties))
+		if e.Letter.Channel != "" {
+			es.add(oneOf("channel", string(e.Letter.Channel), LetterChannels))
+		}
 		es.add(optional("method", e.Letter.Method, MaxShort))
 		checkTexts(&es, textField{"name", e.Letter.Name, false}, textField{"method", e.Letter.Method, false})
 	case e.Response != nil && e.Kind == KindResponse:

@@ -4,7 +4,6 @@
 package letters
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -312,15 +311,7 @@ func newFacts(in Input) *facts {
 		}
 	}
 
-	events := make([]evidence.Event, 0, len(in.Events))
-	for _, e := range in.Events {
-		if e.Archived == nil && !e.At.IsZero() {
-			events = append(events, e)
-		}
-	}
-	slices.SortStableFunc(events, func(a, b evidence.Event) int {
-		return cmp.Or(a.At.Compare(b.At), cmp.Compare(a.ID, b.ID))
-	})
+	events := evidence.Active(in.Events)
 	for _, e := range events {
 		switch {
 		case e.Kind == evidence.KindTransaction && e.Transaction != nil:

@@ -2,13 +2,13 @@
 # Installs the system packages Redress needs on Debian/Ubuntu when any is
 # missing: the C toolchain and X11/GL headers Fyne builds against, Xvfb,
 # xdotool, xprop (x11-utils) and ImageMagick for the real-window tests,
-# xclip for the clipboard tests, poppler and qpdf for the PDF checks,
-# mingw-w64 and Wine for the Windows build and its smoke test, zip and
-# desktop-file-utils for `make dist`. Uses sudo when not root. Says nothing
-# when everything is there. Elsewhere it only explains.
+# xclip for the clipboard tests, poppler, qpdf and mupdf-tools for the PDF
+# checks, mingw-w64 and Wine for the Windows build and its smoke test, zip
+# and desktop-file-utils for `make dist`. Uses sudo when not root. Says
+# nothing when everything is there. Elsewhere it only explains.
 set -euo pipefail
 packages=(gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xdotool x11-utils imagemagick xclip
-  poppler-utils qpdf mingw-w64 wine wine64 zip desktop-file-utils)
+  poppler-utils qpdf mupdf-tools mingw-w64 wine wine64 zip desktop-file-utils)
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "deps: apt-get not found; install a C compiler and the OpenGL/X11 development files yourself (see README, 'Building on Windows and macOS')." >&2
   exit 0

@@ -241,35 +241,5 @@ func (s *Store) ReadAttachment(ctx context.Context, id string) ([]byte, evidence
 }
 
 func (s *Store) writeBlob(ctx context.Context, sha, name string, size int64, w io.Writer) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT seq, data FROM blob_chunks WHERE sha256 = ? ORDER BY seq`, sha)
-	if err != nil {
-		return classify(fmt.Errorf("read %s: %w", name, err), s.path)
-	}
-	defer rows.Close()
-	h := sha256.New()
-	var total int64
-	next := 0
-	for rows.Next() {
-		var seq int
-		var data []byte
-		if err := rows.Scan(&seq, &data); err != nil {
-			return fmt.Errorf("read %s: %w", name, err)
-		}
-		if seq != next {
-			return lang.E("attachment.damaged", "file", name)
-		}
-		next++
-		h.Write(data)
-		total += int64(len(data))
-		if _, err := w.Write(data); err != nil {
-			return fmt.Errorf("copy %s: %w", name, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return classify(fmt.Errorf("read %s: %w", name, err), s.path)
-	}
-	if total != size || hex.EncodeToString(h.Sum(nil)) != sha {
-		return lang.E("attachment.damaged", "file", name)
-	}
-	return nil
+	return copyBlob(ctx, s.db, s.path, sha, name, size, w)
 }

@@ -369,12 +369,7 @@ func eventWhere(q eventQuery) (string, []any) {
 
 func (s *Store) events(ctx context.Context, q eventQuery) ([]evidence.Event, error) {
 	where, args := eventWhere(q)
-	order := "DESC"
-	if q.oldestFirst {
-		order = "ASC"
-	}
-	query := `SELECT ` + eventColumns + ` FROM events e ` + where +
-		` ORDER BY e.at_utc ` + order + `, e.recorded_at ` + order + `, e.rowid ` + order
+	query := `SELECT ` + eventColumns + ` FROM events e ` + where + timelineOrder(q.oldestFirst)
 	if q.limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d OFFSET %d", q.limit, q.offset)
 	}

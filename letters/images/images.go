@@ -106,6 +106,14 @@ func Prepare(data []byte, maxW, maxH int) (Prepared, error) {
 		// Embeddable as it is: checked structurally, not decoded.
 		return Prepared{Data: data, Type: f.pdfType, Width: w, Height: h, PassedThrough: true}, nil
 	}
+	if !resize && f == fmtPNG && pngAlpha(data) && !pngHas(data, "tRNS") && intact(f, data) {
+		// A screenshot with an alpha channel: rewritten row by row.
+		out, err := transcodePNG(data)
+		if err != nil {
+			return Prepared{}, err
+		}
+		return Prepared{Data: out, Type: "PNG", Width: w, Height: h}, nil
+	}
 	img, err := f.decode(data)
 	if err != nil {
 		return Prepared{}, err

@@ -97,3 +97,13 @@ func pngIntact(data []byte) bool {
 	})
 	return ok
 }
+
+// pngHas reports whether a PNG has a chunk of type typ before its image data.
+func pngHas(data []byte, typ string) bool {
+	found := false
+	pngChunks(data, func(t string, _ []byte, _ bool) bool {
+		found = found || t == typ
+		return t != "IDAT" && t != "IEND"
+	})
+	return found
+}

@@ -36,6 +36,14 @@ import (
 // Every other control character is substituted. Invalid UTF-8 is treated as
 // U+FFFD. A nil has means every BMP rune is drawable. Sanitize never panics.
 func Sanitize(s string, has func(rune) bool) string {
+	return SanitizeWith(s, has, nil)
+}
+
+// SanitizeWith is Sanitize with the substitute of an undrawable cluster
+// chosen by sub (given the cluster, without its invisible format
+// characters), for example the emoji's name. A nil sub, or a substitute
+// that is not drawable itself, gives "□" (or "?").
+func SanitizeWith(s string, has func(rune) bool, sub func(cluster []rune) string) string {
 	if has == nil {
 		has = func(rune) bool { return true }
 	}
@@ -54,9 +62,17 @@ func Sanitize(s string, has func(rune) bool) string {
 		return s
 	}
 
-	sub := "?"
+	box := "?"
 	if has('□') {
-		sub = "□"
+		box = "□"
+	}
+	substitute := func(g []rune) string {
+		if sub != nil {
+			if t := sub(g); t != "" && all([]rune(t), drawable) {
+				return t
+			}
+		}
+		return box
 	}
 	runes := []rune(s)
 	var seg segmenter.Segmenter
@@ -98,7 +114,7 @@ func Sanitize(s string, has func(rune) bool) string {
 			out.WriteString(string(nfc))
 			continue
 		}
-		out.WriteString(sub)
+		out.WriteString(substitute(g))
 	}
 	return out.String()
 }

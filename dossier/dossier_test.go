@@ -1,4 +1,4 @@
-package letters
+package dossier
 
 import (
 	"bytes"
@@ -8,15 +8,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"image"
-	"image/color"
-	"image/jpeg"
-	"image/png"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,10 +22,12 @@ import (
 
 	"redress/evidence"
 	"redress/internal/testtool"
+	"redress/lang"
+	"redress/letters"
 	"redress/letters/typeset"
 )
 
-// The golden files are rewritten with: go test ./letters -run Dossier -update
+// The golden files are rewritten with: go test ./dossier -run Golden -update
 func init() {
 	if flag.Lookup("update") == nil {
 		flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -61,120 +59,43 @@ var pdfClock = time.Date(2026, 11, 22, 10, 30, 0, 0, time.FixedZone("CST", 8*360
 
 // --- test images -------------------------------------------------------------
 
-// pdfScreenshot draws something like a phone or desktop screenshot: a title
-// bar, lines of "text", chat bubbles and a photo. With corners, the rounded
-// corners are transparent, so the PNG really has an alpha channel.
-func pdfScreenshot(w, h int, seed uint64, corners bool) []byte {
-	rng := rand.New(rand.NewPCG(seed, 7))
-	img := image.NewNRGBA(image.Rect(0, 0, w, h))
-	fill := func(x0, y0, x1, y1 int, c color.NRGBA) {
-		for y := max(y0, 0); y < min(y1, h); y++ {
-			row := img.Pix[y*img.Stride:]
-			for x := max(x0, 0); x < min(x1, w); x++ {
-				copy(row[x*4:x*4+4], []byte{c.R, c.G, c.B, c.A})
-			}
-		}
-	}
-	fill(0, 0, w, h, color.NRGBA{246, 246, 248, 255})
-	unit := max(w/54, 4)
-	fill(0, 0, w, unit*5, color.NRGBA{22, 119, 255, 255})
-	y := unit * 7
-	for y < h-unit*4 {
-		if rng.IntN(6) == 0 { // a photo: noise, which does not compress
-			ph := unit * (8 + rng.IntN(10))
-			for py := y; py < min(y+ph, h); py++ {
-				row := img.Pix[py*img.Stride:]
-				for px := unit; px < w-unit; px++ {
-					v := byte(90 + (px*3+py*5)%80 + rng.IntN(40))
-					copy(row[px*4:px*4+4], []byte{v, v - 20, v - 40, 255})
-				}
-			}
-			y += ph + unit
-			continue
-		}
-		left := unit + rng.IntN(2)*w/4
-		bw := w/2 + rng.IntN(w/3)
-		bh := unit * (2 + rng.IntN(3))
-		fill(left, y, left+bw, y+bh, color.NRGBA{255, 255, 255, 255})
-		for ly := y + unit/2; ly+unit/2 < y+bh; ly += unit {
-			x := left + unit/2
-			for x < left+bw-unit*2 {
-				ww := unit/2 + rng.IntN(unit*2)
-				g := byte(40 + rng.IntN(30))
-				fill(x, ly, x+ww, ly+unit*2/3, color.NRGBA{g, g, g, 255})
-				x += ww + unit/3
-			}
-		}
-		y += bh + unit
-	}
-	if corners {
-		r := unit * 2
-		for cy := 0; cy < r; cy++ {
-			for cx := 0; cx < r; cx++ {
-				if (r-cx)*(r-cx)+(r-cy)*(r-cy) > r*r {
-					for _, p := range [][2]int{{cx, cy}, {w - 1 - cx, cy}, {cx, h - 1 - cy}, {w - 1 - cx, h - 1 - cy}} {
-						img.Pix[p[1]*img.Stride+p[0]*4+3] = 0
-					}
-				}
-			}
-		}
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, img); err != nil {
-		panic(err)
-	}
-	return b.Bytes()
-}
-
-// pdfPhoto is something like a phone photo of a paper letter.
-func pdfPhoto(w, h int, seed uint64) []byte {
-	rng := rand.New(rand.NewPCG(seed, 11))
-	img := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
-	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			v := 200 + rng.IntN(30) - (x+y)*20/(w+h)
-			img.Y[y*img.YStride+x] = byte(v)
-		}
-	}
-	for i := range img.Cb {
-		img.Cb[i], img.Cr[i] = 124, 132
-	}
-	m := w / 10
-	for ly := m * 2; ly < h-m*2; ly += m / 3 {
-		x := m
-		for x < w-m*2 {
-			ww := m/4 + rng.IntN(m)
-			for y := ly; y < ly+m/8; y++ {
-				for xx := x; xx < min(x+ww, w-m); xx++ {
-					img.Y[y*img.YStride+xx] = byte(40 + rng.IntN(30))
-				}
-			}
-			x += ww + m/6
-		}
-	}
-	var b bytes.Buffer
-	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 85}); err != nil {
-		panic(err)
-	}
-	return b.Bytes()
-}
-
 // pdfFakeStatement is a small but well-formed one-page PDF.
 func pdfFakeStatement() []byte {
 	return []byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 }
 
-func pdfExhibitFile(number, name, mediaType string, kind evidence.Kind, eventID, caption string, captured time.Time, data []byte) ExhibitFile {
+// pdfFiles holds the bytes of the test exhibits by SHA-256; pdfRead reads
+// them as the app reads the store.
+var pdfFiles sync.Map
+
+func pdfRead(a evidence.Attachment) ([]byte, error) {
+	data, ok := pdfFiles.Load(a.SHA256)
+	if !ok {
+		return nil, fmt.Errorf("no file %s", a.SHA256)
+	}
+	return data.([]byte), nil
+}
+
+func pdfExhibitFile(number, name, mediaType string, kind evidence.Kind, eventID, caption string, captured time.Time, data []byte) evidence.Enclosure {
 	sum := sha256.Sum256(data)
-	return ExhibitFile{
+	sha := hex.EncodeToString(sum[:])
+	pdfFiles.Store(sha, data)
+	return evidence.Enclosure{
 		Number: number,
 		Attachment: evidence.Attachment{
-			ID: "att-" + number, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(data)),
+			ID: "att-" + number, SHA256: sha, Size: int64(len(data)),
 			Name: name, MediaType: mediaType, Caption: caption,
 			Imported: time.Date(2026, 11, 21, 21, 0, 0, 0, time.UTC),
 		},
-		EventID: eventID, Kind: kind, Caption: caption, Captured: captured, Data: data,
+		EventID: eventID, Kind: kind, Caption: caption, At: captured,
 	}
+}
+
+// pdfData is the bytes of a test exhibit.
+func pdfData(x evidence.Enclosure) []byte {
+	data, _ := pdfFiles.Load(x.Attachment.SHA256)
+	b, _ := data.([]byte)
+	return b
 }
 
 // --- test dossiers -----------------------------------------------------------
@@ -191,10 +112,10 @@ type pdfTestImages struct {
 // pdfImages are made once, when a dossier test first needs them.
 var pdfImages = sync.OnceValue(func() pdfTestImages {
 	return pdfTestImages{
-		phone:   pdfScreenshot(540, 1170, 1, true),
-		tall:    pdfScreenshot(540, 3400, 2, true),
-		desktop: pdfScreenshot(1280, 720, 3, false),
-		photo:   pdfPhoto(900, 1200, 4),
+		phone:   testtool.Screenshot(540, 1170, 1, true),
+		tall:    testtool.Screenshot(540, 3400, 2, true),
+		desktop: testtool.Screenshot(1280, 720, 3, false),
+		photo:   testtool.Photo(900, 1200, 4),
 	}
 })
 
@@ -262,7 +183,7 @@ func pdfDossier(lang evidence.Language) Dossier {
 	}
 	img := pdfImages()
 	broken := img.phone[:len(img.phone)/3] // a screenshot cut short in transfer
-	exhibits := []ExhibitFile{
+	exhibits := []evidence.Enclosure{
 		pdfExhibitFile("E-1", "Screenshot_20261118-094512.png", "image/png", evidence.KindScreenshot, "ev-2", pick("Wallet balance after top-up", "充值后的钱包余额"), events[1].At, img.phone),
 		pdfExhibitFile("E-2", "chat-transcript-long.png", "image/png", evidence.KindScreenshot, "ev-3", pick("Whole chat transcript (scrolling capture)", "完整聊天记录（长截图）"), events[2].At, img.tall),
 		pdfExhibitFile("E-3", "portal-top-up-history.png", "image/png", evidence.KindScreenshot, "ev-1", pick("Top-up history in the web portal", "网页端充值记录"), events[0].At, img.desktop),
@@ -275,7 +196,7 @@ func pdfDossier(lang evidence.Language) Dossier {
 		"快付支付科技有限公司 投诉处理部门：\n\n事由：关于钱包充值 1,280.00 元未到账的投诉（账户 "+pdfAccount+"）\n\n尊敬的负责人：\n\n\u3000\u3000"+longZh+"\n\n\u3000\u3000本人的交易号为 "+pdfTxID+"，充值渠道为 Visa 借记卡（mixed English text: the agent said “please wait patiently”），金额 1,280.00 元。本人保留全部聊天记录、通话记录及银行流水作为证据😀，详见所附证据目录。\n\n\u3000\u3000如贵公司未能在2026年12月7日前给予书面答复，本人将向消费者协会及金融监管部门投诉。\n\n附件：证据 E-1 至 E-6。\n\n此致\n敬礼！\n\n投诉人：李晓明\n2026年11月22日",
 	)
 	return Dossier{
-		Case: c, Events: events, To: Provider, Lang: lang, Paper: "a4",
+		Case: c, Events: events, To: letters.Provider, Lang: lang, Paper: "a4", Read: pdfRead,
 		LetterText: letterText, Exhibits: exhibits, Generated: pdfClock,
 		KeyDates: []string{
 			pick("18 Nov 2026 — top-up made; bank debited the card", "2026年11月18日 — 充值，银行已扣款"),
@@ -305,6 +226,8 @@ func pdfRender(t testing.TB, d Dossier) (string, Result, []pdfBlock) {
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Every dossier a test renders is checked as a reader would use it.
+	testtool.CheckPDF(t, path)
 	return path, res, blocks
 }
 
@@ -323,7 +246,7 @@ func pdfStrip(s string) string {
 	}, s)
 }
 
-var pdfAliasRE = regexp.MustCompile(`^\x{e000}xp\d+\x{e000}$`)
+var pdfAliasRE = regexp.MustCompile(`\x{e000}x[pn]\d+\x{e000}`)
 
 // pdfFooter matches the footer line of a page in both languages.
 var pdfFooter = regexp.MustCompile(`(?m)^(Case ref\. \S+ Page \d+ of \d+ Generated \S+|案件编号 \S+ 第 \d+ 页，共 \d+ 页 生成日期 \S+)$`)
@@ -384,7 +307,7 @@ func TestDossierGolden(t *testing.T) {
 // order, once white space and page footers are removed.
 func TestDossierRoundTrip(t *testing.T) {
 	pdfNeed(t, "pdftotext")
-	has, err := pdfHas()
+	has, err := glyphs()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -408,30 +331,35 @@ func TestDossierRoundTrip(t *testing.T) {
 					page, pos = blk.page, starts[blk.page]
 				}
 				b := blk.text
-				want := pdfStrip(b)
-				if want == "" || pdfAliasRE.MatchString(want) {
-					continue // a page-number alias, replaced when the PDF is written
-				}
-				k := strings.Index(text[pos:], want)
-				if k < 0 {
-					where := "missing"
-					if strings.Contains(text, want) {
-						where = "out of order"
+				// Page-number aliases are replaced when the PDF is
+				// written: the text around them must be there, in order.
+				for _, want := range pdfAliasRE.Split(pdfStrip(b), -1) {
+					if want == "" {
+						continue
 					}
-					t.Fatalf("block %d (page %d) %s in pdftotext output: %q\nnear: %q", i, blk.page, where, b, text[pos:min(len(text), pos+300)])
+					k := strings.Index(text[pos:], want)
+					if k < 0 {
+						where := "missing"
+						if strings.Contains(text, want) {
+							where = "out of order"
+						}
+						t.Fatalf("block %d (page %d) %s in pdftotext output: %q\nnear: %q", i, blk.page, where, b, text[pos:min(len(text), pos+300)])
+					}
+					pos += k + len(want)
 				}
-				pos += k + len(want)
 			}
 
 			// The user's own words, independently of the renderer: every
 			// letter paragraph and every event summary.
+			// Emoji are named (see TestDossierRoundTrip's emoji checks).
+			emoji := strings.NewReplacer("👍", "[thumbs up sign]", "😀", "[表情 U+1F600]")
 			for _, p := range strings.Split(d.LetterText, "\n\n") {
-				if want := pdfStrip(typeset.Sanitize(p, has)); !strings.Contains(text, want) {
+				if want := pdfStrip(typeset.Sanitize(emoji.Replace(p), has)); !strings.Contains(text, want) {
 					t.Errorf("letter paragraph missing: %q", p)
 				}
 			}
 			for _, e := range d.Events {
-				want := pdfStrip(typeset.Sanitize(e.Summary, has))
+				want := pdfStrip(typeset.Sanitize(emoji.Replace(e.Summary), has))
 				if got := strings.Contains(text, want); got == (e.Archived != nil) {
 					t.Errorf("summary of event %s (archived %v) in the PDF = %v: %q", e.ID, e.Archived != nil, got, e.Summary)
 				}
@@ -445,11 +373,12 @@ func TestDossierRoundTrip(t *testing.T) {
 					t.Errorf("emoji %s reached the PDF", emoji)
 				}
 			}
-			if lang == evidence.English && !strings.Contains(text, "18Nov□—confirmedtwice!") {
-				t.Errorf("emoji in an event summary did not become □")
+			// … as its name, or its code point in Chinese.
+			if lang == evidence.English && !strings.Contains(text, "18Nov[thumbsupsign]—confirmedtwice!") {
+				t.Errorf("emoji 👍 in an event summary did not become [thumbs up sign]")
 			}
-			if lang == evidence.Chinese && !strings.Contains(text, "扣出□，银行确认两次！") {
-				t.Errorf("emoji in an event summary did not become □")
+			if lang == evidence.Chinese && !strings.Contains(text, "扣出[表情U+1F600]，银行确认两次！") {
+				t.Errorf("emoji 😀 in an event summary did not become [表情 U+1F600]")
 			}
 			// Kinsoku in the letter: no line starts with closing
 			// punctuation or ends with opening punctuation.
@@ -623,7 +552,7 @@ func TestDossierAttachments(t *testing.T) {
 		t.Errorf("embedded manifest differs from Result.Manifest:\n%s\n---\n%s", got, fromResult)
 	}
 	statement, err := os.ReadFile(filepath.Join(dir, "E-4 statement-nov-2026.pdf"))
-	if err != nil || !bytes.Equal(statement, d.Exhibits[3].Data) {
+	if err != nil || !bytes.Equal(statement, pdfData(d.Exhibits[3])) {
 		t.Errorf("attached statement differs from the original (err %v)", err)
 	}
 	info := map[string]string{}
@@ -714,52 +643,164 @@ func TestDossierEmpty(t *testing.T) {
 	}
 }
 
-// TestDossierStrings checks the fixed strings: both languages present, the
-// same format verbs, and every key the renderer asks for defined.
+// TestDossierStrings checks that every string the dossier asks lang for
+// exists in both languages with the same placeholders, and that every
+// enumerated value it labels has a label.
 func TestDossierStrings(t *testing.T) {
-	verbs := regexp.MustCompile(`%[a-z]`)
-	for key, m := range pdfMsgs {
-		if m[0] == "" || m[1] == "" {
-			t.Errorf("dossier string %q lacks a language: %q", key, m)
-		}
-		if en, zh := verbs.FindAllString(m[0], -1), verbs.FindAllString(m[1], -1); strings.Join(en, "") != strings.Join(zh, "") {
-			t.Errorf("dossier string %q: verbs %v in English, %v in Chinese", key, en, zh)
-		}
-	}
-	src, err := os.ReadFile("pdf.go")
+	holes := regexp.MustCompile(`\{[a-z]+\}`)
+	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range regexp.MustCompile(`r\.tr\("([^"]+)"`).FindAllStringSubmatch(string(src), -1) {
-		if _, ok := pdfMsgs[m[1]]; !ok {
-			t.Errorf("pdf.go asks for the undefined dossier string %q", m[1])
+	keys := map[string]bool{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
 		}
-	}
-	for _, labels := range []map[string][2]string{pdfParties} {
-		for k, l := range labels {
-			if l[0] == "" || l[1] == "" {
-				t.Errorf("label %q lacks a language", k)
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`\btr\("([a-z.-]+)"`).FindAllStringSubmatch(string(src), -1) {
+			if !strings.HasSuffix(m[1], ".") { // a prefix completed at run time
+				keys[m[1]] = true
 			}
 		}
 	}
+	if len(keys) < 50 {
+		t.Fatalf("found %d dossier strings in the source, want the whole catalog", len(keys))
+	}
+	for _, c := range []Cause{CauseUnreadable, CauseNotImage, CauseUnsupported, CauseCorrupt, CauseTooLarge} {
+		keys[c.Key()] = true
+	}
+	for _, to := range letters.Recipients {
+		keys["dossier.to."+string(to)] = true
+	}
 	for _, p := range evidence.Problems {
-		if _, ok := pdfProblems[p]; !ok {
-			t.Errorf("no label for problem %q", p)
-		}
+		keys["problem."+string(p)] = true
 	}
 	for _, k := range evidence.Kinds {
-		if _, ok := pdfKinds[k]; !ok {
-			t.Errorf("no label for event kind %q", k)
+		keys["kind."+string(k)] = true
+	}
+	for _, c := range append(evidence.Channels, evidence.LetterChannels...) {
+		keys["channel."+string(c)] = true
+	}
+	for _, p := range evidence.Parties {
+		keys["party."+p] = true
+	}
+	for _, d := range []string{evidence.MoneyIn, evidence.MoneyOut, evidence.Inbound, evidence.Outbound} {
+		keys["direction."+d] = true
+	}
+	for key := range keys {
+		if !lang.EN.Has(key) || !lang.ZH.Has(key) {
+			t.Errorf("lang key %q: in English %v, in Chinese %v; want both", key, lang.EN.Has(key), lang.ZH.Has(key))
+			continue
+		}
+		en, zh := holes.FindAllString(lang.EN.T(key), -1), holes.FindAllString(lang.ZH.T(key), -1)
+		slices.Sort(en)
+		slices.Sort(zh)
+		if !slices.Equal(en, zh) {
+			t.Errorf("lang key %q: placeholders %v in English, %v in Chinese", key, en, zh)
 		}
 	}
-	for _, c := range evidence.Channels {
-		if _, ok := pdfChannels[c]; !ok {
-			t.Errorf("no label for channel %q", c)
+}
+
+// TestDossierStructure renders dossiers with only the manifest embedded,
+// with one exhibit file, and with many (files, a broken picture, a file
+// repeated under two numbers), in both languages on A4 and Letter, and
+// checks each with testtool.CheckPDF: every bookmark and link lands on the
+// page that has its heading or exhibit number, qpdf and MuPDF are silent.
+func TestDossierStructure(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files int // embedded files, the manifest included
+		edit  func(d *Dossier)
+	}{
+		{"manifest-only", 1, func(d *Dossier) {
+			var keep []evidence.Enclosure
+			for _, x := range d.Exhibits {
+				if x.Number != "E-4" && x.Number != "E-6" {
+					keep = append(keep, x)
+				}
+			}
+			d.Exhibits = keep
+		}},
+		{"one-file", 2, func(d *Dossier) { d.Exhibits = d.Exhibits[:5] }},
+		{"many-files", 8, func(d *Dossier) {
+			for i := range 5 {
+				data := append(pdfFakeStatement(), fmt.Sprintf("%% statement %d\n", i)...)
+				d.Exhibits = append(d.Exhibits, pdfExhibitFile(fmt.Sprintf("E-%d", 7+i), fmt.Sprintf("statement-%d.pdf", i),
+					"application/pdf", evidence.KindDocument, "ev-5", "", d.Events[4].At, data))
+			}
+			// The same picture twice: stored and registered once, drawn twice.
+			again := d.Exhibits[0]
+			again.Number = fmt.Sprintf("E-%d", len(d.Exhibits)+1)
+			d.Exhibits = append(d.Exhibits, again)
+		}},
+	} {
+		for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+			for _, paper := range []string{"a4", "letter"} {
+				t.Run(tc.name+"/"+string(lang)+"/"+paper, func(t *testing.T) {
+					d := pdfDossier(lang)
+					d.Paper = paper
+					tc.edit(&d)
+					path, _, _ := pdfRender(t, d) // checks the structure
+					out := pdfRun(t, "pdfdetach", "-list", path)
+					if want := fmt.Sprintf("%d embedded files", tc.files); !strings.HasPrefix(out, want) {
+						t.Errorf("pdfdetach -list = %q, want %s", strings.SplitN(out, "\n", 2)[0], want)
+					}
+				})
+			}
 		}
 	}
-	for _, to := range Recipients {
-		if _, ok := pdfRecipients[to]; !ok {
-			t.Errorf("no label for recipient %q", to)
+}
+
+// pdfRegulator is a regulator dossier with 13 exhibits: phone, tall and
+// desktop screenshots, photos, a PDF statement, two broken pictures, a
+// picture attached twice and uncaptioned ones.
+func pdfRegulator(lang evidence.Language) Dossier {
+	d := pdfDossier(lang)
+	d.To = letters.Regulator
+	img := pdfImages()
+	ev := d.Events
+	more := []evidence.Enclosure{
+		pdfExhibitFile("E-7", "Screenshot_20261119-080000.png", "image/png", evidence.KindScreenshot, "ev-3", "", ev[2].At, testtool.Screenshot(540, 1170, 21, true)),
+		pdfExhibitFile("E-8", "IMG_2042.jpg", "image/jpeg", evidence.KindDocument, "ev-7", "", ev[6].At, testtool.Photo(900, 1200, 22)),
+		pdfExhibitFile("E-9", "truncated.jpg", "image/jpeg", evidence.KindScreenshot, "ev-4", "", ev[3].At, img.photo[:len(img.photo)/2]),
+		pdfExhibitFile("E-10", "desktop-2.png", "image/png", evidence.KindScreenshot, "ev-1", "", ev[0].At, testtool.Screenshot(1280, 720, 23, false)),
+		pdfExhibitFile("E-11", "chat-2.png", "image/png", evidence.KindScreenshot, "ev-3", "", ev[2].At, testtool.Screenshot(540, 2400, 24, true)),
+		pdfExhibitFile("E-12", "IMG_2043.jpg", "image/jpeg", evidence.KindDocument, "ev-7", "", ev[6].At, testtool.Photo(1200, 900, 25)),
+	}
+	d.Exhibits = append(d.Exhibits, more...)
+	again := d.Exhibits[0]
+	again.Number = "E-13"
+	d.Exhibits = append(d.Exhibits, again)
+	return d
+}
+
+// TestRegulatorDossier renders the 13-exhibit regulator dossier in both
+// languages and both paper sizes (structure checked by pdfRender). With
+// REDRESS_KEEP_PDF=DIR the files are kept there to look at.
+func TestRegulatorDossier(t *testing.T) {
+	for _, lang := range []evidence.Language{evidence.English, evidence.Chinese} {
+		for _, paper := range []string{"a4", "letter"} {
+			t.Run(string(lang)+"/"+paper, func(t *testing.T) {
+				d := pdfRegulator(lang)
+				d.Paper = paper
+				path, res, _ := pdfRender(t, d)
+				if len(res.Problems) != 2 || res.Problems[0].Number != "E-6" || res.Problems[1].Number != "E-9" {
+					t.Errorf("Problems = %+v, want E-6 and E-9", res.Problems)
+				}
+				for _, p := range res.Problems {
+					if p.Cause != CauseCorrupt {
+						t.Errorf("%s: cause %v, want CauseCorrupt", p.Number, p.Cause)
+					}
+				}
+				if dir := os.Getenv("REDRESS_KEEP_PDF"); dir != "" {
+					b, _ := os.ReadFile(path)
+					os.WriteFile(filepath.Join(dir, "regulator-"+string(lang)+"-"+paper+".pdf"), b, 0o644)
+				}
+			})
 		}
 	}
 }

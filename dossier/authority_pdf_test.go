@@ -1,4 +1,4 @@
-package letters
+package dossier
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 
 	"redress/evidence"
 	"redress/internal/testtool"
+	"redress/letters"
 )
 
 // TestAuthorityAndRecordsInPDF sets the letter of authority and the
@@ -28,12 +29,12 @@ func TestAuthorityAndRecordsInPDF(t *testing.T) {
 			Complainant: evidence.Complainant{Name: "王小明", Contact: "13812345678",
 				Address: "上海市浦东新区\n世纪大道100号", AccountID: "OK-8812345"}}
 		texts := map[string]string{
-			"authority": ComposeAuthority(Authority{Lang: lang, Jurisdiction: evidence.CN,
-				Client:         Party{Name: "王小明", Address: "上海市浦东新区世纪大道100号", Phone: "13812345678"},
-				Representative: Party{Name: "李静", Firm: "明理法律服务所", Email: "lijing@example.cn"},
+			"authority": letters.ComposeAuthority(letters.Authority{Lang: lang, Jurisdiction: evidence.CN,
+				Client:         letters.Party{Name: "王小明", Address: "上海市浦东新区世纪大道100号", Phone: "13812345678"},
+				Representative: letters.Party{Name: "李静", Firm: "明理法律服务所", Email: "lijing@example.cn"},
 				Provider:       "上海欧凯支付科技有限公司", Problem: evidence.TopupNotCredited, Reference: "T-8899",
-				Scope: FullScope, From: when}).Text(),
-			"records": ComposeRecords(RecordsRequest{Case: c, Lang: lang, Date: when,
+				Scope: letters.FullScope, From: when}).Text(),
+			"records": letters.ComposeRecords(letters.RecordsRequest{Case: c, Lang: lang, Date: when,
 				TransactionIDs: []string{"TX2026112012345678"}}).Text(),
 		}
 		for name, text := range texts {

@@ -1,0 +1,66 @@
+package dossier
+
+import (
+	"fmt"
+	"io"
+
+	"redress/evidence"
+)
+
+func (r *renderer) render(w io.Writer) (Result, error) {
+	if err := r.start(w); err != nil {
+		return Result{}, err
+	}
+	d := r.d
+	r.events = evidence.Active(d.Events)
+	r.exhibitsOf = map[string][]string{}
+	for _, x := range d.Exhibits {
+		if x.EventID != "" {
+			r.exhibitsOf[x.EventID] = append(r.exhibitsOf[x.EventID], x.Number)
+		}
+	}
+	r.planExhibits()
+	man, data, err := r.manifest()
+	if err != nil {
+		return Result{}, err
+	}
+	r.file.embed(data, ManifestName, manifestDescription)
+
+	// The exhibits' files are read and prepared on every core while the
+	// text sections are laid out.
+	p := r.startPipeline()
+	defer p.stop()
+
+	tocPage, tocY := r.cover()
+	r.letter()
+	r.chronology()
+	r.transactions()
+	r.contacts()
+	r.index()
+	if err := r.exhibitPages(p); err != nil {
+		return Result{}, err
+	}
+
+	// The table of contents, now that every section has its page.
+	last := r.c.Page()
+	r.c.SetPage(tocPage)
+	r.toc(tocY)
+	r.c.SetPage(last)
+	if err := r.c.Err(); err != nil {
+		return Result{}, fmt.Errorf("lay out pages: %w", err)
+	}
+	res := Result{Pages: last, Problems: r.problems, Manifest: man}
+	g, ok := r.c.(*gofpdfCanvas)
+	if !ok {
+		return res, nil // a test's canvas: the layout is what was wanted
+	}
+	doc, pages, err := g.finish()
+	if err != nil {
+		return Result{}, fmt.Errorf("lay out pages: %w", err)
+	}
+	if err := r.file.finish(doc); err != nil {
+		return Result{}, fmt.Errorf("write PDF: %w", err)
+	}
+	res.Pages = pages
+	return res, nil
+}
