@@ -174,39 +174,61 @@ func TestDataAloneOpensTheApp(t *testing.T) {
 }
 
 // startXvfb starts a private X server (it picks a free display) and
-// returns its name; it is stopped when the test ends.
+// returns its name; it is stopped when the test ends. A server that takes
+// no connection within ten seconds (seen once while other packages' tests
+// started and stopped their own servers) is replaced by a new one.
 func startXvfb(t *testing.T) string {
+	t.Helper()
+	var report []string
+	for attempt := 1; attempt <= 3; attempt++ {
+		display, log, ok := tryXvfb(t)
+		if ok {
+			return display
+		}
+		report = append(report, fmt.Sprintf("attempt %d on %s: %s", attempt, display, log))
+	}
+	t.Fatalf("no Xvfb accepted a connection:\n%s", strings.Join(report, "\n"))
+	return ""
+}
+
+// tryXvfb starts one Xvfb and waits for it to take a connection; when it
+// does not, it is stopped and log says what it and xdotool printed.
+func tryXvfb(t *testing.T) (display, log string, ok bool) {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1024x768x24")
+	var stderr bytes.Buffer
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1024x768x24", "-nolisten", "tcp", "-noreset")
 	x.ExtraFiles = []*os.File{w}
+	x.Stderr = &stderr
 	if err := x.Start(); err != nil {
 		t.Fatal(err)
 	}
 	w.Close()
-	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	stop := func() { x.Process.Kill(); x.Wait() }
 	buf := make([]byte, 16)
 	n, err := r.Read(buf)
 	r.Close()
 	if err != nil || n == 0 {
-		t.Fatalf("Xvfb gave no display number: %v", err)
+		stop()
+		return "", fmt.Sprintf("Xvfb gave no display number (%v): %s", err, stderr.String()), false
 	}
-	display := ":" + strings.TrimSpace(string(buf[:n]))
+	display = ":" + strings.TrimSpace(string(buf[:n]))
 	var last string
-	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		probe := exec.Command("xdotool", "getdisplaygeometry")
 		probe.Env = environ("DISPLAY=" + display)
 		out, err := probe.CombinedOutput()
 		if err == nil {
-			return display
+			t.Cleanup(stop)
+			return display, "", true
 		}
 		last = fmt.Sprintf("%v: %s", err, out)
 	}
-	t.Fatalf("Xvfb on %s accepts no connection (xdotool: %s)", display, last)
-	return ""
+	stop()
+	return display, fmt.Sprintf("xdotool: %s; Xvfb: %s", last, stderr.String()), false
 }
 
 // TestCLIChildrenSeeTheUsersLocale: the LANGUAGE=en given to Fyne on a
