@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"os"
@@ -175,8 +176,7 @@ func TestDataAloneOpensTheApp(t *testing.T) {
 
 // startXvfb starts a private X server (it picks a free display) and
 // returns its name; it is stopped when the test ends. A server that takes
-// no connection within ten seconds (seen once while other packages' tests
-// started and stopped their own servers) is replaced by a new one.
+// no connection within ten seconds is replaced by a new one.
 func startXvfb(t *testing.T) string {
 	t.Helper()
 	var report []string
@@ -208,14 +208,16 @@ func tryXvfb(t *testing.T) (display, log string, ok bool) {
 	}
 	w.Close()
 	stop := func() { x.Process.Kill(); x.Wait() }
-	buf := make([]byte, 16)
-	n, err := r.Read(buf)
+	// Xvfb writes the number and then a newline in two writes, and dies
+	// ("Cannot write display number") when the pipe is closed between
+	// them: read the whole line before closing.
+	line, err := bufio.NewReader(r).ReadString('\n')
 	r.Close()
-	if err != nil || n == 0 {
+	if err != nil {
 		stop()
 		return "", fmt.Sprintf("Xvfb gave no display number (%v): %s", err, stderr.String()), false
 	}
-	display = ":" + strings.TrimSpace(string(buf[:n]))
+	display = ":" + strings.TrimSpace(line)
 	var last string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		probe := exec.Command("xdotool", "getdisplaygeometry")

@@ -3,6 +3,7 @@
 package realwin
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -97,9 +98,11 @@ func newRig(t *testing.T, bin, work, shotsDir string) *rig {
 	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
 	num := make(chan string, 1)
 	go func() {
-		buf := make([]byte, 16)
-		n, _ := pr.Read(buf)
-		num <- strings.TrimSpace(string(buf[:n]))
+		// The number and its newline come in two writes; Xvfb dies when
+		// the pipe closes between them, so read the whole line.
+		line, _ := bufio.NewReader(pr).ReadString('\n')
+		pr.Close()
+		num <- strings.TrimSpace(line)
 	}()
 	select {
 	case d := <-num:
