@@ -20,6 +20,13 @@ var goos = runtime.GOOS
 // the problem and suggests a name that works. It must see the path as
 // typed: filepath.Abs on Windows already turns C:\out\NUL.pdf into
 // \\.\NUL and drops a trailing dot.
+// CheckName refuses, on Windows, a file name the system cannot keep (a
+// device name such as NUL.pdf, a trailing dot or space, a reserved
+// character) with one sentence that suggests a safe name; elsewhere it
+// accepts every name. Writers call it before anything else, so the
+// refusal names the real problem rather than, say, "already exists".
+func CheckName(path string) error { return checkName(path) }
+
 func checkName(path string) error {
 	if goos != "windows" {
 		return nil

@@ -41,7 +41,11 @@ func (r *runner) dossier(args []string) error {
 		return &evidence.FieldError{Field: "paper", Reason: evidence.ReasonUnknownValue, Value: *paper, Allowed: []string{"a4", "letter"}}
 	}
 	// A dossier file is never overwritten: it may be the copy that was
-	// sent, recorded with its SHA-256 (docs/CLI.md).
+	// sent, recorded with its SHA-256 (docs/CLI.md). A name Windows cannot
+	// keep is refused first (NUL.pdf "exists" there as a device).
+	if err := app.CheckName(*out); err != nil {
+		return err
+	}
 	if _, err := os.Lstat(*out); err == nil {
 		return lang.E("dossier.file-exists", "file", *out)
 	}

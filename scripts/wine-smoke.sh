@@ -109,7 +109,7 @@ ok "search" --data "$DATA" search 到账 && has "search" "${id:0:8}"
 ok "case-insensitive path" --data 'c:\USERS\public\REDRESS 数据' case list && has "case-insensitive path" "OKPay"
 ok "forward slashes" --data 'C:/Users/Public/Redress 数据' case show "${id:0:8}" && has "forward slashes" "OKPay"
 
-ok "dossier" --data "$DATA" dossier "${id:0:8}" --to regulator -o 'C:\out\投诉 dossier.pdf' && has "dossier" "SHA-256"
+ok "dossier" --data "$DATA" dossier "${id:0:8}" --to provider -o 'C:\out\投诉 dossier.pdf' && has "dossier" "SHA-256"
 pdf="$C/out/投诉 dossier.pdf"
 if [ -f "$pdf" ]; then
   qpdf --check "$pdf" >/dev/null || fail "dossier: qpdf --check fails"
@@ -125,13 +125,14 @@ ok "dossier --open" --data "$DATA" dossier "${id:0:8}" -o 'C:\out\打开 me.pdf'
 for _ in $(seq 100); do [ -s "$C/opened.txt" ] && break; sleep 0.1; done
 [ "$(cat "$C/opened.txt" 2>/dev/null)" = 'C:\out\打开 me.pdf' ] ||
   fail "dossier --open: the PDF handler got '$(cat "$C/opened.txt" 2>/dev/null)', want C:\out\打开 me.pdf"
-# A dossier open in a viewer cannot be replaced on Windows: one sentence
-# says so and the open file stays as it was.
+# A dossier is never replaced (it may be the copy that was sent), also
+# while it is open in a viewer: one sentence says so and the open file
+# stays as it was.
 before=$(sha256sum <"$pdf")
 wine "$work/holdopen.exe" 'C:\out\投诉 dossier.pdf' >"$work/hold.out" 2>&1 &
 holder=$!
 for _ in $(seq 100); do grep -q open "$work/hold.out" 2>/dev/null && break; sleep 0.1; done
-refuses "dossier over a file open in a viewer" 1 'open in another program' \
+refuses "dossier over a file open in a viewer" 1 'already exists' \
   --data "$DATA" dossier "${id:0:8}" -o 'C:\out\投诉 dossier.pdf'
 [ "$(sha256sum <"$pdf")" = "$before" ] || fail "dossier over an open file: the open file changed"
 partials "$C/out" && fail "dossier over an open file: a .partial file was left"
