@@ -7,13 +7,17 @@ import (
 	"redress/lang"
 )
 
-// FairChance is the least time a provider gets to answer a formal
-// complaint before a public post may be suggested, whatever shorter reply
-// time it announces for itself (a "24 h" promise): the reply period the
-// complaint letter Redress writes gives the provider
-// (letters.ProviderReplyDays), so the post never comes before the date the
-// user's own letter named.
-const FairChance = 14 * 24 * time.Hour
+// FairChanceDays is the least time, in calendar days, a provider gets to
+// answer a formal complaint before a public post may be suggested,
+// whatever shorter reply time it announces for itself (a "24 h" promise):
+// the reply period a complaint letter from Redress asks for where the law
+// sets none (letters.ProviderReplyDays; where the law sets one, the letter
+// asks for the statutory date, which reaches Suggest as ReplyDue). Like
+// the date in the letter, the period ends at the end of its last day
+// (23:59:59 in the complaint's zone), not 14×24 hours after the
+// complaint: a letter that asks for a reply "by 10 December" has not been
+// ignored at noon on 10 December.
+const FairChanceDays = 14
 
 // Facts are what Suggest needs to know about a case at a moment; the
 // escalation assessment has them all.
@@ -59,9 +63,9 @@ func (r Reason) Text(l lang.Lang) string {
 //   - without a formal complaint the provider has had no fair chance: no;
 //   - a final response to the complaint ends the provider's chance: yes,
 //     from its date (the provider has answered and the case is still open);
-//   - otherwise the step waits until both the reply deadline and
-//     Complained + FairChance have passed (the later of the two): no
-//     before, yes after.
+//   - otherwise the step waits until both the reply deadline and the end
+//     of the FairChanceDays-th day after the complaint have passed (the
+//     later of the two): no before, yes after.
 func Suggest(f Facts) (ok bool, why Reason) {
 	switch {
 	case f.Settled:
@@ -73,7 +77,7 @@ func Suggest(f Facts) (ok bool, why Reason) {
 	case !f.FinalReply.IsZero() && !f.FinalReply.Before(f.Complained) && !f.FinalReply.After(f.Now):
 		return true, Reason{Key: "post.suggest.final", Date: f.FinalReply}
 	}
-	from := f.Complained.Add(FairChance)
+	from := FairChanceEnds(f.Complained)
 	if f.ReplyDue.After(from) {
 		from = f.ReplyDue
 	}
@@ -81,4 +85,12 @@ func Suggest(f Facts) (ok bool, why Reason) {
 		return false, Reason{Key: "post.suggest.waiting", Date: from}
 	}
 	return true, Reason{Key: "post.suggest.overdue", Date: from}
+}
+
+// FairChanceEnds is the end of the provider's fair chance to answer a
+// complaint made at complained: the last second (23:59:59) of the
+// FairChanceDays-th calendar day after it, in its zone.
+func FairChanceEnds(complained time.Time) time.Time {
+	y, m, d := complained.AddDate(0, 0, FairChanceDays).Date()
+	return time.Date(y, m, d, 23, 59, 59, 0, complained.Location())
 }
