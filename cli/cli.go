@@ -186,6 +186,8 @@ func (r *runner) dispatch(args []string) error {
 		return r.dossier(rest)
 	case "bodies":
 		return r.bodies(rest)
+	case "post":
+		return r.post(rest)
 	case "restore":
 		return r.restore(rest)
 	}
