@@ -93,6 +93,21 @@ func postSuggestion(c evidence.Case, evs []evidence.Event, as escalation.Assessm
 	return PostSuggestion{OK: ok, Why: why, Facts: f}
 }
 
+// Landmarks returns the moments of a case's timeline the public step
+// depends on and the rungs of its ladder actually taken (the status
+// panel's ladder).
+func (a *App) Landmarks(ctx context.Context, caseRef string) (escalation.Landmarks, error) {
+	c, err := a.Case(ctx, caseRef)
+	if err != nil {
+		return escalation.Landmarks{}, err
+	}
+	evs, err := a.store.Timeline(ctx, c.ID, store.Query{OldestFirst: true})
+	if err != nil {
+		return escalation.Landmarks{}, err
+	}
+	return escalation.LandmarksOf(c, evs), nil
+}
+
 // PostRecord is a public post as the user records it ("I posted it").
 type PostRecord struct {
 	At          string   // when it was posted: RFC 3339 or local "2006-01-02 15:04"; "" = now

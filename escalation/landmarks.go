@@ -15,6 +15,12 @@ type Landmarks struct {
 	Final     time.Time // the provider's first final response (after the complaint when there is one)
 	Public    time.Time // the first social-media contact tagged "public" ("公开")
 	PublicID  string    // that contact's event ID
+	// Reached lists the rungs of LadderFor(c.Jurisdiction) the timeline
+	// shows as taken, in ladder order. Unlike the position (the highest
+	// rung reached), it leaves out rungs passed over: the optional public
+	// post when none was made, and in China whichever of the consumer
+	// association and the 12315 platform was not used.
+	Reached []Step
 }
 
 // LandmarksOf finds the landmarks of a case's timeline (any order;
@@ -30,6 +36,22 @@ func LandmarksOf(c evidence.Case, events []evidence.Event) Landmarks {
 	}
 	if tl.public != nil {
 		l.Public, l.PublicID = tl.public.At, tl.public.ID
+	}
+	complained := tl.complaint != nil || tl.final != nil
+	taken := map[Step]bool{
+		SelfCheck:           tl.selfCheck != nil,
+		CustomerService:     tl.firstCS != nil,
+		FormalComplaint:     complained,
+		PublicPost:          tl.public != nil && complained,
+		ConsumerAssociation: tl.association != nil,
+		Platform:            tl.platform != nil,
+		Regulator:           tl.regulator != nil,
+		Legal:               tl.legal != nil,
+	}
+	for _, s := range LadderFor(c.Jurisdiction) {
+		if taken[s] {
+			l.Reached = append(l.Reached, s)
+		}
 	}
 	return l
 }

@@ -197,6 +197,11 @@ func reasonFor(v string) evidence.Reason {
 	return evidence.ReasonUnknownValue
 }
 
+// Counts counts a text (and, for the long form, its title) against the
+// limits of the form's platforms, as Compose does for its draft: for a
+// draft the user has edited.
+func Counts(n Length, text, title string) []Count { return countsFor(n, text, title) }
+
 func countsFor(n Length, text, title string) []Count {
 	if n == Short {
 		return []Count{

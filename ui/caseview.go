@@ -159,6 +159,7 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 		add("kind.response", kindIcon(evidence.KindResponse), func() { u.AddEvent(evidence.KindResponse) }),
 		widget.NewSeparator(),
 		dossier,
+		add("lawui.public-post", theme.MailForwardIcon(), u.ShowPostDraft),
 		add("ui.edit", theme.DocumentCreateIcon(), func() { u.EditCase(v.c) }),
 		add("ui.export", theme.UploadIcon(), u.ExportCase),
 		v.archive,
@@ -505,7 +506,7 @@ func (v *caseView) showDetail(e evidence.Event) {
 		objs = append(objs, container.NewBorder(nil, nil, u.thumbs.icon(a, 64, nil), open, name))
 	}
 	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditEvent(e) })
-	buttons := newWrap(edit)
+	buttons := newWrap(append([]fyne.CanvasObject{edit}, u.entryButtons(e)...)...)
 	if e.Archived == nil {
 		buttons.Add(widget.NewButtonWithIcon(u.T("ui.archive"), theme.DeleteIcon(), func() {
 			u.confirm(u.T("ui.archive-event-title"), u.T("ui.archive-event-text"), func() {

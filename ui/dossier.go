@@ -38,7 +38,8 @@ type dossierPanel struct {
 	paper    *choice
 	redact   *widget.Check
 	text     *entry
-	loaded   string // the text as loaded or last saved
+	warn     *fyne.Container // what to know before sending to the recipient
+	loaded   string          // the text as loaded or last saved
 	status   *widget.Label
 	progress *widget.ProgressBar
 	out      string
@@ -71,6 +72,7 @@ func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 	p.status.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
+	p.warn = container.NewVBox()
 	prevTo, prevLang := p.to.value(), p.lang.value()
 	onSwitch := func(string) {
 		if p.to.value() == prevTo && p.lang.value() == prevLang {
@@ -92,7 +94,7 @@ func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 		widget.NewFormItem(u.T("field.lang"), p.lang),
 		widget.NewFormItem(u.T("ui.setting-paper"), p.paper),
 	)
-	top := container.NewVBox(form, p.redact, container.NewBorder(nil, nil, bold(u.T("ui.letter")), nil, newWrap(regen, save)))
+	top := container.NewVBox(form, p.redact, p.warn, container.NewBorder(nil, nil, bold(u.T("ui.letter")), nil, newWrap(regen, save)))
 	content := container.NewBorder(top, container.NewVBox(p.progress, p.status), nil, nil, p.text)
 	u.modal(u.T("ui.dossier-title"), content, u.T("ui.create-pdf"), p.create, fyne.NewSize(760, 680))
 	p.load()
@@ -109,6 +111,7 @@ func (p *dossierPanel) load() {
 	var text string
 	var edited bool
 	to, l := p.recipient(), p.language()
+	p.showLetterWarnings()
 	u.async(func(ctx context.Context) (err error) {
 		text, edited, err = p.svc.LetterText(ctx, p.c.ID, to, l)
 		return err
@@ -201,8 +204,14 @@ func (p *dossierPanel) folder() string {
 // folder used for another's.
 func prefDossierFolder(dataDir string) string { return "dossier-folder:" + dataDir }
 
-// create saves the draft, asks where to save the PDF and renders it.
+// create shows what to know before sending to the recipient (the user
+// goes on with "Create anyway"), saves the draft, asks where to save the
+// PDF and renders it.
 func (p *dossierPanel) create(done func()) {
+	p.u.beforeLetter(p.c.ID, p.recipient(), func() { p.createPDF(done) })
+}
+
+func (p *dossierPanel) createPDF(done func()) {
 	p.saveIfEdited(p.recipient(), p.language(), func() {
 		dir := p.folder()
 		p.ask(dir, app.FreeName(filepath.Join(dir, p.fileName())), func(path string) {

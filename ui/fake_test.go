@@ -454,6 +454,8 @@ type fakeService struct {
 	*fakeArchiver
 	*fakeMaintainer
 	*fakeHolidayCalendar
+	*fakeLawDesk
+	*fakePoster
 }
 
 var _ Service = (*fakeService)(nil)
@@ -477,6 +479,8 @@ func newFakeService(dir string, now time.Time, loc *time.Location) *fakeService 
 		fakeArchiver:         &fakeArchiver{},
 		fakeMaintainer:       &fakeMaintainer{},
 		fakeHolidayCalendar:  &fakeHolidayCalendar{},
+		fakeLawDesk:          &fakeLawDesk{},
+		fakePoster:           &fakePoster{},
 		fakeClock:            &fakeClock{NowFn: func() time.Time { return now }, LocationFn: func() *time.Location { return loc }},
 	}
 }

@@ -38,6 +38,8 @@ type statusPanel struct {
 	u   *UI
 	svc assessor
 	box *fyne.Container
+	// rights is the index in box of the first object of "Your rights".
+	rights int
 }
 
 func newStatusPanel(u *UI, svc assessor) *statusPanel {
@@ -53,8 +55,12 @@ func (s *statusPanel) reload() {
 	}
 	var as escalation.Assessment
 	var c evidence.Case
+	var law caseLaw
 	u.async(func(ctx context.Context) (err error) {
-		c, as, err = s.svc.Assess(ctx, id)
+		if c, as, err = s.svc.Assess(ctx, id); err != nil {
+			return err
+		}
+		law, err = u.readLaw(ctx, c.ID)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -64,7 +70,7 @@ func (s *statusPanel) reload() {
 		if u.view.caseID != id {
 			return
 		}
-		s.show(c, as)
+		s.show(c, as, law)
 	})
 }
 
@@ -85,32 +91,11 @@ func wrapped(text string) *widget.Label {
 	return l
 }
 
-func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
+func (s *statusPanel) show(c evidence.Case, as escalation.Assessment, law caseLaw) {
 	u := s.u
 	objs := []fyne.CanvasObject{}
-	// The ladder, with the rungs reached ticked.
-	var rungs []string
-	reached := true
-	for _, step := range escalation.Ladder {
-		label := u.T(step.Key())
-		switch {
-		case step == as.Position:
-			label = "● " + label
-			reached = false
-		case reached:
-			label = "✓ " + label
-		default:
-			label = "○ " + label
-		}
-		rungs = append(rungs, label)
-	}
-	if as.Position == escalation.NotStarted {
-		rungs = nil
-		for _, step := range escalation.Ladder {
-			rungs = append(rungs, "○ "+u.T(step.Key()))
-		}
-	}
-	objs = append(objs, bold(u.T("cli.position")), wrapped(strings.Join(rungs, "  →  ")))
+	// The ladder of the case's jurisdiction, with the rungs taken ticked.
+	objs = append(objs, bold(u.T("cli.position")), wrapped(u.ladderText(c.Jurisdiction, as.Position, law.landmarks.Reached)))
 	next := u.T(as.Next.Step.Key())
 	if !as.Next.From.IsZero() {
 		next += " — " + u.T("cli.from-date", "date", as.Next.From.Format(evidence.DateLayout))
@@ -121,38 +106,12 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment) {
 		chaser.Importance = widget.WarningImportance
 		objs = append(objs, chaser)
 	}
-	if len(as.Deadlines) > 0 {
-		objs = append(objs, widget.NewSeparator(), bold(u.T("cli.deadlines")))
-		for _, d := range as.Deadlines {
-			d := d
-			text := d.Due.Format(evidence.DateLayout) + " · " + app.DeadlineText(u.l, d)
-			if d.CheckLocally {
-				text += " *"
-			}
-			when := wrapped(text)
-			switch d.Status {
-			case escalation.Overdue:
-				when.Importance = widget.DangerImportance
-			case escalation.DueToday:
-				when.Importance = widget.WarningImportance
-			case escalation.Met:
-				when.Importance = widget.SuccessImportance
-			}
-			var adjust fyne.CanvasObject
-			if d.RuleID != "" {
-				adjust = u.iconButton(theme.SettingsIcon(), u.T("ui.adjust-rule"), func() { u.adjustRule(c, d.RuleID) })
-			}
-			objs = append(objs, container.NewBorder(nil, nil, nil, adjust, when))
-		}
-		for _, d := range as.Deadlines {
-			if d.CheckLocally {
-				note := wrapped("* " + u.T(escalation.CheckLocallyKey))
-				note.SizeName = theme.SizeNameCaptionText
-				objs = append(objs, note)
-				break
-			}
-		}
-	}
+	objs = append(objs, u.postSuggestionRows(law.post)...)
+	objs = append(objs, u.warningRows(as.Warnings)...)
+	objs = append(objs, u.deadlineRows(c, as.Deadlines)...)
+	s.rights = len(objs)
+	objs = append(objs, u.rightsRows(as.Rights)...)
+	objs = append(objs, u.bodyRows(c, law)...)
 	key, args := as.Checklist.Summary()
 	objs = append(objs, widget.NewSeparator(), bold(u.T("ui.evidence-checklist")+" — "+u.T(key, args...)))
 	for _, it := range as.Checklist.Items {

@@ -50,6 +50,8 @@ type Service interface {
 	archiver
 	maintainer
 	holidayCalendar
+	lawDesk
+	poster
 }
 
 // Preference keys.
@@ -423,7 +425,8 @@ func (u *UI) showAbout() {
 }
 
 // Show opens one of the app's panels for the open case by name: "call",
-// "new-case", "settings", "add-files", "dossier", "about", an event kind
+// "new-case", "settings", "add-files", "dossier", "post" (the public
+// post's draft), "rights" (the status panel at "Your rights"), "about", an event kind
 // ("contact", "note"…) or "viewer" (the newest attachment). Used by
 // `redress gui --show` (screenshots).
 func (u *UI) Show(view string) {
@@ -438,6 +441,10 @@ func (u *UI) Show(view string) {
 		u.AddFiles()
 	case "dossier":
 		u.CreateDossier()
+	case "post":
+		u.ShowPostDraft()
+	case "rights":
+		u.ShowRights()
 	case "about":
 		u.showAbout()
 	case "viewer":
