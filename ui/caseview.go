@@ -159,10 +159,10 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 		add("kind.response", kindIcon(evidence.KindResponse), func() { u.AddEvent(evidence.KindResponse) }),
 		widget.NewSeparator(),
 		dossier,
-		add("lawui.public-post", theme.MailForwardIcon(), u.ShowPostDraft),
 		add("ui.edit", theme.DocumentCreateIcon(), func() { u.EditCase(v.c) }),
 		add("ui.export", theme.UploadIcon(), u.ExportCase),
 		v.archive,
+		add("lawui.public-post", theme.MailForwardIcon(), u.ShowPostDraft),
 	)
 	// The search box has a row of its own, so that it is always visible;
 	// the order, the kind and the count share the next.

@@ -186,6 +186,17 @@ func caption(text string) *widget.Label {
 	return l
 }
 
+// bullet puts a bullet before a wrapped label (a bullet inside the text
+// would stay alone on its line when Chinese text wraps); blank leaves the
+// bullet's room empty, to line a second line up under the first.
+func bullet(l *widget.Label, blank ...bool) fyne.CanvasObject {
+	mark := widget.NewLabel("•")
+	if len(blank) > 0 && blank[0] {
+		mark.Text = " "
+	}
+	return container.NewBorder(nil, nil, mark, nil, l)
+}
+
 // rightsRows is "Your rights": each right's plain sentence in the
 // interface language and its citation, marked "check locally" where the
 // rule says so.
@@ -202,11 +213,9 @@ func (u *UI) rightsRows(rs []escalation.Right) []fyne.CanvasObject {
 		}
 		src := u.T("law.source", "source", cite)
 		if r.CheckLocally {
-			src += " (" + u.T("law.check-locally-short") + ")"
+			src = u.T("lawui.source-check-locally", "source", src)
 		}
-		s := caption(src)
-		s.Importance = widget.LowImportance
-		out = append(out, wrapped("• "+u.T(r.Key)), s)
+		out = append(out, bullet(wrapped(u.T(r.Key))), bullet(caption(src), true))
 	}
 	return out
 }
@@ -373,9 +382,6 @@ func (p *bodyPicker) describe() {
 	lines := []string{u.T(b.AskKey)}
 	if b.NoteKey != "" {
 		lines = append(lines, "⚠ "+u.T(b.NoteKey))
-	}
-	if b.CheckLocally {
-		lines = append(lines, u.T("law.check-locally-short"))
 	}
 	lines = append(lines, u.T("law.source", "source", b.Source.Citation))
 	p.about.SetText(strings.Join(lines, "\n"))

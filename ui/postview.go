@@ -128,7 +128,7 @@ func (u *UI) showPostDraft(svc poster) *postView {
 	posted := widget.NewButtonWithIcon(u.T("lawui.i-posted"), theme.ConfirmIcon(), p.iPosted)
 	posted.Importance = widget.HighImportance
 	choices := widget.NewForm(
-		widget.NewFormItem(u.T("field.lang"), p.lang),
+		widget.NewFormItem(u.T("lawui.post-lang"), p.lang),
 		widget.NewFormItem(u.T("field.length"), p.length),
 		widget.NewFormItem(u.T("lawui.mention"), p.mention),
 	)
@@ -148,7 +148,7 @@ func (p *postView) guidance() fyne.CanvasObject {
 	u := p.u
 	objs := []fyne.CanvasObject{bold(u.T("lawui.post-guidance"))}
 	for _, k := range post.Tips {
-		objs = append(objs, wrapped("• "+u.T(k)))
+		objs = append(objs, bullet(wrapped(u.T(k))))
 	}
 	objs = append(objs, widget.NewSeparator(), bold(u.T("lawui.post-venues")))
 	for _, v := range post.Venues(p.c.Jurisdiction) {
