@@ -29,7 +29,7 @@ seed() { # lang title
   local d="$work/data-$1" id
   id=$("$bin" --data "$d" case new --title "$2" --provider OKPay --problem topup-not-credited --jurisdiction CN \
     --amount 1280.00 --currency CNY --incident 2026-11-20 --account 6222020202020202 --name 张三 \
-    --contact zhangsan@example.com --remedy "补发 1280 元充值并书面说明原因")
+    --contact zhangsan@example.com --remedy "补发 1280 元充值并书面说明原因" --lang "$1")
   "$bin" --data "$d" event add "$id" --kind note --summary "$3" --at 2026-11-20T09:50:00+08:00 --tag self-check >/dev/null
   "$bin" --data "$d" event add "$id" --kind transaction --txid TX20261120ABCDEF0123456789 --amount 1280 --currency CNY \
     --direction out --status 处理中 --at 2026-11-20T10:00:12+08:00 >/dev/null
@@ -96,6 +96,8 @@ for l in en zh; do
   shot $l "$d" "$id" dossier dossier-dialog
   shot $l "$d" "$id" settings settings
   shot $l "$d" "$id" viewer attachment-viewer
+  shot $l "$d" "$id" rights status-rights
+  shot $l "$d" "$id" post post-draft
 done
 # Dossier pages: cover, letter, chronology, exhibit index and an exhibit.
 for l in en zh; do

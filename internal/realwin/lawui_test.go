@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"redress/internal/testtool"
 )
 
 // TestRealWindowLaw is the law and the public step in the real app: a
@@ -33,6 +35,8 @@ func TestRealWindowLaw(t *testing.T) {
 	}
 	shots = filepath.Join(shots, "lawui")
 	os.RemoveAll(shots)
+	testtool.Need(t, "xclip", "xclip")
+	testtool.Need(t, "poppler-utils", "pdftotext")
 	bin := build(t, work)
 	r := newRig(t, bin, work, shots)
 
