@@ -72,12 +72,12 @@ func TestStatusPanelShowsYourRights(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"en", []string{"Your rights", "• " + lang.EN.T("esc.right.cn.ecl-55"), "Source: 《电子商务法》第五十五条",
+		{"en", []string{"Your rights", lang.EN.T("esc.right.cn.ecl-55"), "Source: 《电子商务法》第五十五条",
 			"Source: 《非银行支付机构监督管理条例》第三十五条 (check locally)", "○ " + lang.EN.T("esc.step.platform"),
 			lang.EN.T("lawui.optional-step", "step", lang.EN.T("esc.step.public-post")), "Where to complain",
 			"Consumer association: Local consumers' association (enter your city)", "[Choose where…]", "[Write the letter]",
 			"⚠ " + lang.EN.T("esc.warn.complain-first"), lang.EN.T(escalation.DisclaimerKey)}},
-		{"zh", []string{"您的权利", "• " + lang.ZH.T("esc.right.cn.ecl-55"), "出处：《电子商务法》第五十五条",
+		{"zh", []string{"您的权利", lang.ZH.T("esc.right.cn.ecl-55"), "出处：《电子商务法》第五十五条",
 			"出处：《非银行支付机构监督管理条例》第三十五条（请查询当地规定）", lang.ZH.T("esc.step.platform"), "投诉渠道",
 			lang.ZH.T(escalation.DisclaimerKey)}},
 	}
