@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +17,8 @@ import (
 	_ "modernc.org/sqlite"
 
 	"redress/evidence"
+	"redress/internal/testtool"
+	"redress/letters"
 	"redress/store"
 )
 
@@ -354,5 +357,56 @@ func TestArchiveCarriesCaptureTimesAndEmails(t *testing.T) {
 	again, _ := b.ImportEmails(ctx, got.ID, mailFixture(t, t.TempDir(), now, "gb2312-qp.eml"), MailOptions{}, nil)
 	if again[0].Messages[0].Duplicate != m.ID {
 		t.Errorf("re-import into the imported case: duplicate of %q, want %q", again[0].Messages[0].Duplicate, m.ID)
+	}
+}
+
+// The dossier's exhibit index shows when each picture was taken, and
+// where that came from, beside when it was added.
+func TestDossierIndexShowsCaptureTimes(t *testing.T) {
+	testtool.Need(t, "poppler-utils", "pdftotext")
+	now := time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
+	a := openApp(t, WithClock(func() time.Time { return now }), WithLocation(time.UTC))
+	c := captureCase(t, a)
+	dir := t.TempDir()
+	// Added with another event time, so that the index cannot show the
+	// event's time in place of the capture time.
+	if _, err := a.Attach(ctx, c.ID, []string{photoFile(t, dir, "jpeg-offset.jpg", time.Time{})},
+		AttachInput{Caption: "top-up page", At: "2025-11-26T08:00:00+08:00"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Attach(ctx, c.ID, []string{photoFile(t, dir, "jpeg-no-offset.jpg", time.Time{})}, AttachInput{Caption: "chat"}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		lang evidence.Language
+		want []string
+	}{
+		{"en", []string{"Taken\n2025-11-25\n10:30 UTC+08:00\n(EXIF)\nImported\n2026-01-15\n12:00 UTC+00:00",
+			"Taken\n2025-11-25\n10:30 UTC+08:00\n(EXIF without a time zone: the case's)"}},
+		{"zh", []string{"拍摄时间\n2025-11-25\n10:30 UTC+08:00\n（EXIF）", "（EXIF 无时区，按本案时区）"}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "d.pdf")
+			if _, err := a.Dossier(ctx, c.ID, DossierOptions{To: letters.Provider, Lang: tt.lang, Out: out}); err != nil {
+				t.Fatal(err)
+			}
+			testtool.CheckPDF(t, out)
+			if d := os.Getenv("REDRESS_KEEP_PDF"); d != "" {
+				exec.Command("cp", out, filepath.Join(d, "taken-"+string(tt.lang)+".pdf")).Run()
+			}
+			text, err := exec.Command("pdftotext", "-raw", out, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Cells wrap where the column ends (Chinese between any two
+			// characters): compare without white space.
+			flat := strings.Join(strings.Fields(string(text)), "")
+			for _, w := range tt.want {
+				if !strings.Contains(flat, strings.Join(strings.Fields(w), "")) {
+					t.Errorf("dossier (%s) lacks %q", tt.lang, w)
+				}
+			}
+		})
 	}
 }
