@@ -162,6 +162,11 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 		add("ui.edit", theme.DocumentCreateIcon(), func() { u.EditCase(v.c) }),
 		add("ui.export", theme.UploadIcon(), u.ExportCase),
 		v.archive,
+		// Evidence in one step (capture.go, mailimport.go).
+		widget.NewSeparator(),
+		add("ui.paste", theme.ContentPasteIcon(), u.Paste),
+		add("ui.take-screenshot", theme.ViewFullScreenIcon(), u.TakeScreenshot),
+		add("ui.import-emails", theme.MailComposeIcon(), u.PickEmails),
 	)
 	// The search box has a row of its own, so that it is always visible;
 	// the order, the kind and the count share the next.
@@ -501,8 +506,12 @@ func (v *caseView) showDetail(e evidence.Event) {
 		a := a
 		name := widget.NewLabel(a.Name + " (" + sizeText(a.Size) + ")")
 		name.Truncation = fyne.TextTruncateEllipsis
+		taken := widget.NewLabel("")
+		taken.Wrapping = fyne.TextWrapWord
+		taken.SizeName = theme.SizeNameCaptionText
+		u.takenText(e.CaseID, a, taken)
 		open := u.iconButton(theme.ZoomInIcon(), u.T("ui.open-file"), func() { u.ShowAttachment(a) })
-		objs = append(objs, container.NewBorder(nil, nil, u.thumbs.icon(a, 64, nil), open, name))
+		objs = append(objs, container.NewBorder(nil, nil, u.thumbs.icon(a, 64, nil), open, container.NewVBox(name, taken)))
 	}
 	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditEvent(e) })
 	buttons := newWrap(edit)

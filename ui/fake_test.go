@@ -454,6 +454,7 @@ type fakeService struct {
 	*fakeArchiver
 	*fakeMaintainer
 	*fakeHolidayCalendar
+	*fakeCapturer
 }
 
 var _ Service = (*fakeService)(nil)
@@ -477,6 +478,7 @@ func newFakeService(dir string, now time.Time, loc *time.Location) *fakeService 
 		fakeArchiver:         &fakeArchiver{},
 		fakeMaintainer:       &fakeMaintainer{},
 		fakeHolidayCalendar:  &fakeHolidayCalendar{},
+		fakeCapturer:         &fakeCapturer{},
 		fakeClock:            &fakeClock{NowFn: func() time.Time { return now }, LocationFn: func() *time.Location { return loc }},
 	}
 }
