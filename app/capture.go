@@ -64,12 +64,14 @@ func TakenAt(t evidence.Taken, caseZone *time.Location) time.Time {
 	return t.In(caseZone)
 }
 
-// earliestTaken is the earliest capture time among the files, placed in
-// zone; zero when none is known.
+// earliestTaken is the earliest capture time the files themselves record
+// (EXIF, PNG chunks), placed in zone; zero when none does. A file's
+// modification time is kept, labelled, as its capture time, but never
+// moves the entry: copying, downloading or syncing a file changes it.
 func earliestTaken(taken []*evidence.Taken, zone *time.Location) time.Time {
 	var first time.Time
 	for _, t := range taken {
-		if t == nil {
+		if t == nil || t.Source == evidence.TakenFileTime {
 			continue
 		}
 		if at := TakenAt(*t, zone); first.IsZero() || at.Before(first) {

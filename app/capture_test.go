@@ -76,7 +76,9 @@ func TestAttachKeepsCaptureTimeBesideImportTime(t *testing.T) {
 		// zone (+08:00, from its first event), not read as UTC.
 		{"jpeg-no-offset.jpg", evidence.TakenEXIF, "DateTimeOriginal", false, "2025-11-25T10:30:00", "2025-11-25T10:30:00+08:00"},
 		{"png-time.png", evidence.TakenPNGTime, "tIME", true, "2025-11-25T02:30:00Z", "2025-11-25T02:30:00Z"},
-		{"jpeg-plain.jpg", evidence.TakenFileTime, "", true, "2025-12-24T18:00:00Z", "2025-12-24T18:00:00Z"},
+		// The modification time is kept, labelled, but does not move the
+		// entry: the event is at the time it was added.
+		{"jpeg-plain.jpg", evidence.TakenFileTime, "", true, "2025-12-24T18:00:00Z", "2026-01-15T12:00:00Z"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

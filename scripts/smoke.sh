@@ -8,15 +8,20 @@
 # language chosen. After each step the app must be alive with no panic in
 # its log, its window within the screen, and the screen or the data must
 # show the step's effect. Screenshots of every step: shots/realwin/.
+# A second session (capture_test.go) pastes a picture and text from the X
+# clipboard (xclip), takes a screenshot and imports emails through the
+# picker; its screenshots: shots/realwin-capture/.
 # The test is internal/realwin (build tag realwin).
-# Needs: xvfb xdotool x11-utils imagemagick (make deps installs them).
+# Needs: xvfb xdotool x11-utils imagemagick xclip (make deps installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p shots
 go vet -tags realwin ./internal/realwin/
 go test -tags realwin -count=1 -timeout 15m -v ./internal/realwin/ 2>&1 | tee shots/realwin.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|\s+realwin_test.go:[0-9]+: (step|real-window)|\s+(screenshot|app log))' || true
-if ! grep -q '^--- PASS: TestRealWindow' shots/realwin.log; then
-  echo "real-window test failed; its output:" >&2
-  tail -80 shots/realwin.log >&2
-  exit 1
-fi
+for test in TestRealWindow TestCaptureSession; do
+  if ! grep -q "^--- PASS: $test" shots/realwin.log; then
+    echo "real-window test $test failed; its output:" >&2
+    tail -80 shots/realwin.log >&2
+    exit 1
+  fi
+done

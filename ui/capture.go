@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"redress/app"
@@ -56,6 +57,21 @@ type capture struct {
 
 func newCapture() *capture {
 	return &capture{grab: systemScreen{}, countdown: 3, settle: 400 * time.Millisecond}
+}
+
+// quickCapture is the row of buttons beside the case's title that add
+// evidence in one step.
+func (u *UI) quickCapture() fyne.CanvasObject {
+	add := func(key string, icon fyne.Resource, f func()) *widget.Button {
+		b := widget.NewButtonWithIcon(u.T(key), icon, f)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	return container.NewHBox(
+		add("ui.paste", theme.ContentPasteIcon(), u.Paste),
+		add("ui.take-screenshot", theme.ViewFullScreenIcon(), u.TakeScreenshot),
+		add("ui.import-emails", theme.MailComposeIcon(), u.PickEmails),
+	)
 }
 
 // pasteKey handles Ctrl/Cmd+V (and Shift+Insert) when no text field has
@@ -227,6 +243,7 @@ func (u *UI) countdown(caseID string, display int) {
 	})
 	w.SetOnClosed(cancel)
 	w.Resize(fyne.NewSize(320, 0))
+	w.CenterOnScreen()
 	u.win.Hide()
 	w.Show()
 }

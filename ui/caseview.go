@@ -99,6 +99,7 @@ type caseView struct {
 	status   *statusPanel
 	tabs     *container.AppTabs
 	home     *fyne.Container
+	quick    fyne.CanvasObject // paste, screenshot, emails (capture.go)
 }
 
 func newCaseView(u *UI, svc caseReader) *caseView {
@@ -162,12 +163,8 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 		add("ui.edit", theme.DocumentCreateIcon(), func() { u.EditCase(v.c) }),
 		add("ui.export", theme.UploadIcon(), u.ExportCase),
 		v.archive,
-		// Evidence in one step (capture.go, mailimport.go).
-		widget.NewSeparator(),
-		add("ui.paste", theme.ContentPasteIcon(), u.Paste),
-		add("ui.take-screenshot", theme.ViewFullScreenIcon(), u.TakeScreenshot),
-		add("ui.import-emails", theme.MailComposeIcon(), u.PickEmails),
 	)
+	v.quick = u.quickCapture()
 	// The search box has a row of its own, so that it is always visible;
 	// the order, the kind and the count share the next.
 	filters := container.NewVBox(v.search, container.NewBorder(nil, nil, nil, v.count, newWrap(v.order, v.kind)))
@@ -318,7 +315,7 @@ func (v *caseView) showHeader() {
 		v.archive.SetText(u.T("ui.restore"))
 		v.archive.SetIcon(theme.ContentUndoIcon())
 	}
-	v.header.Objects = []fyne.CanvasObject{title, line}
+	v.header.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, v.quick, title), line}
 	if len(who) > 0 {
 		person := widget.NewLabel(strings.Join(who, " · "))
 		person.SizeName = theme.SizeNameCaptionText

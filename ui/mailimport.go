@@ -45,6 +45,8 @@ type mailPanel struct {
 	paths    []string
 	own      *entry
 	remember *widget.Check
+	ask      *fyne.Container // the question about addresses, until the import starts
+	asked    *widget.Label   // then what was answered
 	rows     []*mailRow
 	progress *widget.ProgressBar
 	summary  *widget.Label
@@ -96,7 +98,10 @@ func (u *UI) importEmails(paths []string) *mailPanel {
 	}
 	hint := wrapped(u.T("ui.mail-own-hint"))
 	hint.Importance = widget.LowImportance
-	top := container.NewVBox(p.summary, bold(u.T("ui.mail-own")), p.own, hint, p.remember, p.progress)
+	p.ask = container.NewVBox(bold(u.T("ui.mail-own")), p.own, hint, p.remember)
+	p.asked = wrapped("")
+	p.asked.Hide()
+	top := container.NewVBox(p.summary, p.ask, p.asked, p.progress)
 	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(list))
 	p.shown = u.modal(u.T("ui.mail-title"), content, u.T("ui.mail-import"), p.start, fyne.NewSize(660, 600))
 	u.cap.mail = p
@@ -115,8 +120,13 @@ func (p *mailPanel) start(close func()) {
 		u.notice(u.T("ui.error-title"), u.T("ui.mail-bad-address", "value", p.own.Text))
 		return
 	}
-	p.own.Disable()
-	p.remember.Disable()
+	p.ask.Hide()
+	if len(own) == 0 {
+		p.asked.SetText(u.T("ui.mail-own-none"))
+	} else {
+		p.asked.SetText(u.T("ui.mail-own-used", "addresses", strings.Join(own, ", ")))
+	}
+	p.asked.Show()
 	if p.shown.save != nil {
 		p.shown.save.Disable()
 	}

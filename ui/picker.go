@@ -26,12 +26,13 @@ var evidenceExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".
 type pickKind struct {
 	exts   map[string]bool
 	title  string // lang key
+	hint   string // lang key
 	button string // lang key of a count
 }
 
 var (
-	pickEvidence = pickKind{evidenceExts, "ui.pick-title", "ui.attach-n"}
-	pickEmails   = pickKind{mailExts, "ui.mail-pick-title", "ui.mail-import-n"}
+	pickEvidence = pickKind{evidenceExts, "ui.pick-title", "ui.picker-hint", "ui.attach-n"}
+	pickEmails   = pickKind{mailExts, "ui.mail-pick-title", "ui.mail-pick-hint", "ui.mail-import-n"}
 )
 
 // picker is a file chooser that can select many files at once (Fyne's own
@@ -102,10 +103,10 @@ func (u *UI) pick(kind pickKind, onChosen func([]string)) *picker {
 		shortcuts.Add(b)
 	}
 	top := container.NewBorder(nil, nil, up, container.NewHBox(goBtn, p.all), p.path)
-	hint := widget.NewLabel(u.T("ui.picker-hint"))
+	hint := widget.NewLabel(u.T(kind.hint))
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(container.NewVBox(top, p.problem, shortcuts, hint), nil, nil, nil, p.list)
+	content := container.NewBorder(container.NewVBox(top, p.problem, shortcuts), hint, nil, nil, p.list)
 	p.shown = u.modal(u.T(kind.title), content, u.N(kind.button, 0), func(done func()) {
 		paths := p.selection()
 		if len(paths) == 0 {
@@ -114,7 +115,7 @@ func (u *UI) pick(kind pickKind, onChosen func([]string)) *picker {
 		u.setLastFolder(p.dir)
 		done()
 		p.onChosen(paths)
-	}, fyne.NewSize(680, 600))
+	}, fyne.NewSize(640, 560))
 	p.open(start)
 	return p
 }
