@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p shots
 go vet -tags realwin ./internal/realwin/
-go test -tags realwin -count=1 -timeout 15m -v ./internal/realwin/ 2>&1 | tee shots/realwin.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|\s+realwin_test.go:[0-9]+: (step|real-window)|\s+(screenshot|app log))' || true
+go test -tags realwin -count=1 -timeout 15m -v ./internal/realwin/ 2>&1 | tee shots/realwin.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|\s+(realwin|capture)_test.go:[0-9]+: (step|real-window|capture session)|\s+(screenshot|app log))' || true
 for test in TestRealWindow TestCaptureSession; do
   if ! grep -q "^--- PASS: $test" shots/realwin.log; then
     echo "real-window test $test failed; its output:" >&2
