@@ -283,6 +283,17 @@ func (u *UI) takenText(caseID string, a evidence.Attachment, label *widget.Label
 		if zone == nil {
 			zone = u.clock.Location()
 		}
-		label.SetText(app.TakenLine(u.l, a, zone, u.when))
+		local := func(t time.Time) string { return t.In(u.clock.Location()).Format(timeLayout) }
+		label.SetText(app.TakenLine(u.l, a, zone, local))
 	})
+}
+
+// title is an entry's one-line title; an entry with nothing but its kind
+// to show (a pasted picture without a caption) is named by its kind in
+// the interface language.
+func (u *UI) title(e evidence.Event) string {
+	if t := e.Title(); t != string(e.Kind) {
+		return t
+	}
+	return u.l.Label("kind", string(e.Kind))
 }

@@ -428,7 +428,7 @@ func (u *UI) rowText(e evidence.Event) (title, meta string) {
 	if n := len(e.Attachments); n > 0 {
 		parts = append(parts, u.N("ui.files", n))
 	}
-	return e.Title(), strings.Join(parts, " · ")
+	return u.title(e), strings.Join(parts, " · ")
 }
 
 // originalTime is "(23:30 +08:00)" when the event's own offset differs from
@@ -496,7 +496,7 @@ func (v *caseView) showDetail(e evidence.Event) {
 		grid.Add(k)
 		grid.Add(l)
 	}
-	heading := widget.NewLabelWithStyle(e.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := widget.NewLabelWithStyle(u.title(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{heading, grid}
 	for _, a := range e.Attachments {
@@ -508,7 +508,12 @@ func (v *caseView) showDetail(e evidence.Event) {
 		taken.SizeName = theme.SizeNameCaptionText
 		u.takenText(e.CaseID, a, taken)
 		open := u.iconButton(theme.ZoomInIcon(), u.T("ui.open-file"), func() { u.ShowAttachment(a) })
-		objs = append(objs, container.NewBorder(nil, nil, u.thumbs.icon(a, 64, nil), open, container.NewVBox(name, taken)))
+		thumb := u.thumbs.icon(a, 64, func() { // the picture once it is made
+			if v.selected == e.ID {
+				v.showDetail(e)
+			}
+		})
+		objs = append(objs, container.NewBorder(nil, nil, thumb, open, container.NewVBox(name, taken)))
 	}
 	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditEvent(e) })
 	buttons := newWrap(edit)
