@@ -52,6 +52,11 @@ type preparedFile struct {
 
 func (s *Store) prepare(f File) (preparedFile, error) {
 	p := preparedFile{File: f}
+	if f.Taken != nil {
+		if err := f.Taken.Validate(); err != nil {
+			return p, err
+		}
+	}
 	r, err := f.Open()
 	if err != nil {
 		return p, lang.Wrap(err, "file.unreadable", "file", f.Name)
