@@ -121,3 +121,40 @@ func TestCaptureTimeRoundTrip(t *testing.T) {
 		t.Errorf("VerifyLog = %+v, %v", rep.Problems, err)
 	}
 }
+
+// The capture time and the email details are part of the event's logged
+// state: changed behind Redress's back, verify-log names the event.
+func TestVerifyLogCoversCaptureTimesAndEmails(t *testing.T) {
+	tests := []struct {
+		name   string
+		tamper string
+	}{
+		{"capture time moved an hour", `UPDATE attachments SET taken_at = taken_at + 3600000`},
+		{"capture source changed", `UPDATE attachments SET taken_source = 'screen'`},
+		{"capture time removed", `UPDATE attachments SET taken_source = ''`},
+		{"email sender changed", `UPDATE events SET details = json_set(details, '$.email.from', 'me@example.com') WHERE json_extract(details, '$.email') IS NOT NULL`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTest(t)
+			c := newCase(t, s, "covered")
+			png := []byte("\x89PNG\r\n\x1a\n fake picture bytes")
+			taken := &evidence.Taken{At: time.Date(2025, 11, 25, 10, 30, 0, 0, shanghai), OffsetKnown: true, Source: evidence.TakenEXIF, Tag: "DateTimeOriginal"}
+			e := mailEvent(c.ID, "id:x@okpay.example", evidence.KindResponse)
+			addEvent(t, s, e, File{Name: "p.png", Taken: taken, Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(png)), nil }})
+			if rep, err := s.VerifyLog(ctx); err != nil || !rep.OK() {
+				t.Fatalf("VerifyLog before = %+v, %v", rep.Problems, err)
+			}
+			if _, err := s.DB().ExecContext(ctx, tt.tamper); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := s.VerifyLog(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Problems) != 1 || rep.Problems[0].Entity != "event" || rep.Problems[0].Key != "audit.changed" {
+				t.Errorf("VerifyLog after %q = %+v, want the event changed", tt.tamper, rep.Problems)
+			}
+		})
+	}
+}
