@@ -153,6 +153,33 @@ func TestCaptureSession(t *testing.T) {
 	r.waitStable()
 	r.done("note-saved")
 
+	// The Paste button does the same as Ctrl+V; closing the note asks
+	// first (the pasted text would be lost), and nothing is stored.
+	r.click(913, 54)
+	r.waitChange("the Paste button opens a note", image.Rect(290, 90, 910, 690))
+	r.key("Escape")
+	r.waitChange("closing asks first", image.Rect(290, 90, 910, 690))
+	r.done("paste-button-discard-question")
+	r.key("ctrl+Return") // Discard
+	r.waitStable()
+	if n := len(r.captured(id)); n != 2 {
+		r.fail("discarded note", "%d entries, want 2", n)
+	}
+
+	// Take screenshot, cancelled with Esc in the countdown window: the
+	// main window comes back and nothing is stored.
+	r.click(1030, 54)
+	r.waitFor("the countdown window", 10*time.Second, func() bool { return r.windowNamed("Screenshot") != "" })
+	r.xdo("windowfocus", "--sync", r.windowNamed("Screenshot"))
+	r.key("Escape")
+	r.waitFor("the window is back after Cancel", 10*time.Second, func() bool { return r.window() != "" && r.windowNamed("Screenshot") == "" })
+	time.Sleep(3 * time.Second) // past the end of the countdown: nothing may be taken
+	if n := len(r.captured(id)); n != 2 {
+		r.fail("cancelled screenshot", "%d entries, want 2", n)
+	}
+	r.waitStable()
+	r.done("screenshot-cancelled")
+
 	// Take screenshot: the window hides, counts down, captures the screen.
 	r.click(1030, 54)
 	r.waitFor("the window hides for the countdown", 10*time.Second, func() bool { return r.window() == "" })
@@ -168,6 +195,10 @@ func TestCaptureSession(t *testing.T) {
 	// addresses are the user's (from the case), Import.
 	r.click(1155, 54)
 	r.waitChange("the email picker opens", image.Rect(280, 110, 920, 670))
+	r.click(318, 185) // up, out of the home folder
+	r.waitChange("the parent folder opens", image.Rect(290, 250, 910, 300))
+	r.click(352, 226) // the Home shortcut brings it back: its folder "mail"
+	r.waitChange("the home folder opens", image.Rect(290, 250, 910, 300))
 	r.click(537, 185)
 	r.key("ctrl+a")
 	r.typ(mail)
