@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -202,8 +203,10 @@ func TestAttachPictureKeepsBytesAndPasteTime(t *testing.T) {
 	}
 }
 
-// downgrade turns a data folder's database back into schema 3: the state
-// of a database written before capture times existed.
+// downgrade turns a data folder's database back into the schema before
+// the capture migration (0005_capture.sql, whatever its number becomes
+// when branches merge): the state of a database written before capture
+// times existed. It undoes that migration only, so it must be the newest.
 func downgrade(t *testing.T, dbPath string) {
 	t.Helper()
 	db, err := sql.Open("sqlite", dbPath)
@@ -211,12 +214,19 @@ func downgrade(t *testing.T, dbPath string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	var v int
+	if err := db.QueryRow(`SELECT version FROM schema_migrations WHERE name LIKE '%\_capture.sql' ESCAPE '\'`).Scan(&v); err != nil {
+		t.Fatalf("the capture migration is not recorded: %v", err)
+	}
+	if v != store.SchemaVersion() {
+		t.Fatalf("the capture migration is %d of %d: downgrade must also undo the later ones", v, store.SchemaVersion())
+	}
 	for _, q := range []string{
 		"DROP INDEX attachments_taken_pending", "DROP INDEX events_email_key",
 		"ALTER TABLE attachments DROP COLUMN taken_at", "ALTER TABLE attachments DROP COLUMN taken_offset",
 		"ALTER TABLE attachments DROP COLUMN taken_offset_known", "ALTER TABLE attachments DROP COLUMN taken_source",
 		"ALTER TABLE attachments DROP COLUMN taken_tag", "ALTER TABLE attachments DROP COLUMN taken_converted_from",
-		"DELETE FROM schema_migrations WHERE version > 3", "PRAGMA user_version = 3",
+		fmt.Sprintf("DELETE FROM schema_migrations WHERE version >= %d", v), fmt.Sprintf("PRAGMA user_version = %d", v-1),
 	} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
@@ -308,7 +318,7 @@ func TestOpenFillsCaptureTimesOfOlderFiles(t *testing.T) {
 	if len(pending) != 0 {
 		t.Errorf("pending after open = %d, want 0", len(pending))
 	}
-	if ms, _ := a.store.Migrations(ctx); len(ms) != store.SchemaVersion() || !strings.HasPrefix(ms[len(ms)-1].Name, "0005") {
+	if ms, _ := a.store.Migrations(ctx); len(ms) != store.SchemaVersion() || !strings.HasSuffix(ms[len(ms)-1].Name, "_capture.sql") {
 		t.Errorf("migrations = %+v", ms)
 	}
 }
