@@ -160,7 +160,9 @@ func open(ctx context.Context, dir string, create bool, opts []Option) (*App, er
 	if err != nil {
 		return nil, err
 	}
-	return &App{dir: dir, store: s, now: cfg.now, loc: cfg.loc}, nil
+	a := &App{dir: dir, store: s, now: cfg.now, loc: cfg.loc}
+	a.fillTaken(ctx)
+	return a, nil
 }
 
 // tightenFolder takes group and other access off the data folder and what

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 
 	"redress/evidence"
 	"redress/lang"
@@ -158,8 +159,18 @@ func (a *App) attach(ctx context.Context, caseID string, checks []FileCheck, in 
 	}
 	e := evidence.Event{CaseID: caseID, Kind: kind, Tags: in.Tags,
 		Exhibit: &evidence.Exhibit{Caption: in.Caption, Shows: in.Shows}}
+	taken := make([]*evidence.Taken, len(checks))
+	for i, c := range checks {
+		taken[i] = a.takenOfFile(c)
+	}
 	if in.At == "" {
+		// A screenshot happened when it was taken, not when it was added.
 		e.At = a.now().In(a.loc)
+		if kind == evidence.KindScreenshot {
+			if t := earliestTaken(taken, a.CaseZone(ctx, caseID)); !t.IsZero() && !t.After(a.now().Add(24*time.Hour)) {
+				e.At = t
+			}
+		}
 	} else {
 		t, err := evidence.ParseTime("at", in.At, a.loc)
 		if err == nil {
@@ -173,7 +184,7 @@ func (a *App) attach(ctx context.Context, caseID string, checks []FileCheck, in 
 	files := make([]store.File, len(checks))
 	for i, c := range checks {
 		path := c.Path
-		files[i] = store.File{Name: c.Name, Caption: in.Caption,
+		files[i] = store.File{Name: c.Name, Caption: in.Caption, Taken: taken[i],
 			Open: func() (io.ReadCloser, error) { return os.Open(path) }}
 	}
 	if err := a.store.AddEvent(ctx, &e, files); err != nil {

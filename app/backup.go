@@ -149,6 +149,7 @@ func (a *App) RestoreInPlace(ctx context.Context, file string) (string, error) {
 		return aside, err
 	}
 	a.store = s
+	a.fillTaken(ctx) // a backup from before capture times
 	return aside, rerr
 }
 

@@ -176,6 +176,7 @@ func (a *App) Import(ctx context.Context, file string, opts ImportOptions) (evid
 	if err := a.store.ImportCase(ctx, in, open); err != nil {
 		return evidence.Case{}, bundleError(err)
 	}
+	a.fillTaken(ctx) // an archive from before capture times
 	return a.store.Case(ctx, in.Case.ID)
 }
 

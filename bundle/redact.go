@@ -88,6 +88,12 @@ func redactEvents(es []evidence.Event, red func(string) string) []evidence.Event
 			c.Outcome = red(c.Outcome)
 			e.Response = &c
 		}
+		if m := e.Email; m != nil {
+			c := *m
+			c.From, c.Subject = red(c.From), red(c.Subject)
+			c.To, c.Cc = redactAll(c.To, red), redactAll(c.Cc, red)
+			e.Email = &c
+		}
 		if e.Attachments != nil {
 			as := make([]evidence.Attachment, len(e.Attachments))
 			for j, a := range e.Attachments {
@@ -98,6 +104,17 @@ func redactEvents(es []evidence.Event, red func(string) string) []evidence.Event
 			e.Attachments = as
 		}
 		out[i] = e
+	}
+	return out
+}
+
+func redactAll(list []string, red func(string) string) []string {
+	if list == nil {
+		return nil
+	}
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = red(s)
 	}
 	return out
 }

@@ -166,6 +166,8 @@ func (r *runner) dispatch(args []string) error {
 		return usage("cli.unknown-subcommand", "command", "event", "sub", rest[0], "choices", "add, show, history, archive, restore")
 	case "attach":
 		return r.attach(rest)
+	case "import-email":
+		return r.importEmail(rest)
 	case "timeline":
 		return r.timeline(rest)
 	case "search":

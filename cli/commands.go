@@ -274,7 +274,7 @@ func (r *runner) eventShow(action string, args []string) error {
 		if action == "history" {
 			r.printf("%s\n", r.l.T("cli.version", "n", strconv.Itoa(ev.Version)))
 		}
-		r.printEvent(ev)
+		r.printEvent(ev, a)
 		if i < len(events)-1 {
 			r.printf("\n")
 		}
@@ -290,9 +290,16 @@ func (r *runner) attach(args []string) error {
 	f := newFlags("attach")
 	caption, at, shows, kind := f.str("caption"), f.str("at"), f.str("shows"), f.str("kind")
 	tags := f.list("tag")
+	fromClip := f.boolean("from-clipboard")
 	pos, err := f.parse(args, -1, "CASE", "FILE")
 	if err != nil {
 		return err
+	}
+	if *fromClip {
+		if len(pos) > 1 {
+			return usage("cli.extra-arg", "arg", pos[1], "command", "attach --from-clipboard")
+		}
+		return r.attachClipboard(pos[0], *caption)
 	}
 	if len(pos) < 2 {
 		return usage("cli.missing-arg", "arg", "FILE", "command", "attach")
@@ -424,7 +431,7 @@ func firstNonEmpty(vals ...string) string {
 	return ""
 }
 
-func (r *runner) printEvent(e evidence.Event) {
+func (r *runner) printEvent(e evidence.Event, ap *app.App) {
 	t := table{}
 	t.row(r.l.T("cli.label", "label", r.l.T("field.id")), e.ID)
 	when := func(at time.Time) string { return at.Format(TimeLayout) }
@@ -434,6 +441,7 @@ func (r *runner) printEvent(e evidence.Event) {
 	for _, a := range e.Attachments {
 		t.row(r.l.T("cli.label", "label", r.l.T("field.file")), fmt.Sprintf("%s (%s, %d B, SHA-256 %s)", a.Name, a.MediaType, a.Size, a.SHA256))
 	}
+	r.takenRows(&t, e, ap)
 	t.write(r.out)
 }
 

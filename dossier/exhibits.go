@@ -62,10 +62,7 @@ func (r *renderer) index() {
 	rows := make([][]string, len(r.exhibits))
 	links := make([]int, len(r.exhibits))
 	for i, e := range r.exhibits {
-		times := r.when(e.At)
-		if !e.Attachment.Imported.IsZero() {
-			times = strings.TrimPrefix(times+"\n"+r.tr("dossier.meta.imported")+"\n"+r.when(e.Attachment.Imported), "\n")
-		}
+		times := r.exhibitTimes(&e)
 		rows[i] = []string{
 			r.gen(e.Number), r.user(r.caption(&e)), r.kind(e.Kind), r.user(e.Attachment.Name),
 			r.size(e.Attachment.Size), times, r.gen(e.Attachment.SHA256), e.pageLink,

@@ -128,6 +128,9 @@ type Attachment struct {
 	Height    int       `json:"height,omitempty"`
 	Caption   string    `json:"caption,omitempty"`
 	Imported  time.Time `json:"imported"`
+	// Taken is when the picture was taken, when its file (or the way it
+	// was captured) tells; nil when unknown or not a picture.
+	Taken *Taken `json:"taken,omitempty"`
 }
 
 // Event is one entry in a case's timeline. Exactly one of the kind-specific
@@ -148,6 +151,7 @@ type Event struct {
 	Exhibit     *Exhibit     `json:"exhibit,omitempty"`
 	Letter      *Letter      `json:"letter,omitempty"`
 	Response    *Response    `json:"response,omitempty"`
+	Email       *Mail        `json:"email,omitempty"` // the email it was imported from
 	Attachments []Attachment `json:"attachments"`
 	Version     int          `json:"version"`
 	Archived    *time.Time   `json:"archived,omitempty"`
@@ -225,6 +229,15 @@ func (e *Event) Validate() error {
 	for _, a := range e.Attachments {
 		es.add(CheckText("file", a.Name, false))
 		es.add(CheckText("caption", a.Caption, false))
+		if a.Taken != nil {
+			a.Taken.validate(&es)
+		}
+	}
+	if e.Email != nil {
+		if !slices.Contains(mailKinds, e.Kind) {
+			es.add(&FieldError{Field: "email", Reason: ReasonNotForKind, Value: string(e.Kind)})
+		}
+		e.Email.validate(&es)
 	}
 	es.add(optional("summary", e.Summary, MaxLong))
 	es.add(optional("notes", e.Notes, MaxLong))

@@ -108,4 +108,5 @@ for l in en zh; do
   pages=$(ls "$work"/page-$l-*.png | sort -V | tail -3)
   convert $pages +append "$out/dossier-$l-2.png"
 done
+bash scripts/screenshots-capture.sh
 echo "screenshots in $out"

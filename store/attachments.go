@@ -34,6 +34,11 @@ type File struct {
 	Name    string // original file name, shown to the user
 	Caption string
 	Open    func() (io.ReadCloser, error)
+	// Taken is when the picture was taken (nil: unknown or not a picture).
+	Taken *evidence.Taken
+	// MediaType, when set, is the type the caller knows the bytes to be
+	// ("message/rfc822" for an email it parsed); else it is sniffed.
+	MediaType string
 }
 
 type preparedFile struct {
@@ -47,6 +52,11 @@ type preparedFile struct {
 
 func (s *Store) prepare(f File) (preparedFile, error) {
 	p := preparedFile{File: f}
+	if f.Taken != nil {
+		if err := f.Taken.Validate(); err != nil {
+			return p, err
+		}
+	}
 	r, err := f.Open()
 	if err != nil {
 		return p, lang.Wrap(err, "file.unreadable", "file", f.Name)
@@ -73,6 +83,9 @@ func (s *Store) prepare(f File) (preparedFile, error) {
 	}
 	p.sha = hex.EncodeToString(h.Sum(nil))
 	p.media = evidence.MediaType(head)
+	if f.MediaType != "" {
+		p.media = f.MediaType
+	}
 	if strings.HasPrefix(p.media, "image/") {
 		if r2, err := f.Open(); err == nil {
 			if cfg, _, err := image.DecodeConfig(r2); err == nil {
@@ -107,8 +120,8 @@ func (t *Tx) storeFile(eventID string, pos int, p preparedFile) (string, error) 
 		}
 	}
 	id := evidence.NewID()
-	if _, err := t.exec(`INSERT INTO attachments (id, event_id, sha256, name, caption, imported_at, position) VALUES (?,?,?,?,?,?,?)`,
-		id, eventID, p.sha, p.Name, strings.TrimSpace(p.Caption), ms(t.Now), pos); err != nil {
+	if err := t.insertAttachment(evidence.Attachment{ID: id, SHA256: p.sha, Name: p.Name,
+		Caption: strings.TrimSpace(p.Caption), Imported: t.Now, Taken: p.Taken}, eventID, pos); err != nil {
 		return "", fmt.Errorf("attach %s: %w", p.Name, err)
 	}
 	return id, nil
@@ -165,7 +178,7 @@ func loadAttachments(ctx context.Context, q querier, eventIDs []string) (map[str
 			args[i] = id
 		}
 		rows, err := q.QueryContext(ctx, `SELECT a.event_id, a.id, a.sha256, b.size, a.name, b.media_type, b.width, b.height,
-			a.caption, a.imported_at FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
+			a.caption, a.imported_at, `+takenColumns+` FROM attachments a JOIN blobs b ON b.sha256 = a.sha256
 			WHERE a.event_id IN (`+placeholders(len(ids))+`) ORDER BY a.event_id, a.position`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("read attachments: %w", err)
@@ -174,11 +187,14 @@ func loadAttachments(ctx context.Context, q querier, eventIDs []string) (map[str
 			var ev string
 			var a evidence.Attachment
 			var imported int64
-			if err := rows.Scan(&ev, &a.ID, &a.SHA256, &a.Size, &a.Name, &a.MediaType, &a.Width, &a.Height, &a.Caption, &imported); err != nil {
+			var tk takenRow
+			if err := rows.Scan(&ev, &a.ID, &a.SHA256, &a.Size, &a.Name, &a.MediaType, &a.Width, &a.Height, &a.Caption, &imported,
+				&tk.at, &tk.offset, &tk.known, &tk.source, &tk.tag, &tk.from); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("read attachments: %w", err)
 			}
 			a.Imported = fromMS(imported)
+			a.Taken = tk.taken()
 			out[ev] = append(out[ev], a)
 		}
 		rows.Close()

@@ -23,6 +23,7 @@ type details struct {
 	Exhibit     *evidence.Exhibit     `json:"exhibit,omitempty"`
 	Letter      *evidence.Letter      `json:"letter,omitempty"`
 	Response    *evidence.Response    `json:"response,omitempty"`
+	Email       *evidence.Mail        `json:"email,omitempty"`
 }
 
 func scanEvent(r scanner) (evidence.Event, error) {
@@ -45,7 +46,7 @@ func scanEvent(r scanner) (evidence.Event, error) {
 	if err := json.Unmarshal([]byte(det), &d); err != nil {
 		return e, fmt.Errorf("decode details of event %s: %w", e.ID, err)
 	}
-	e.Transaction, e.Contact, e.Exhibit, e.Letter, e.Response = d.Transaction, d.Contact, d.Exhibit, d.Letter, d.Response
+	e.Transaction, e.Contact, e.Exhibit, e.Letter, e.Response, e.Email = d.Transaction, d.Contact, d.Exhibit, d.Letter, d.Response, d.Email
 	if e.Contact != nil && e.Contact.PromiseBy != nil {
 		p := e.Contact.PromiseBy.Truncate(0)
 		e.Contact.PromiseBy = &p
@@ -103,6 +104,9 @@ func (s *Store) AddEvent(ctx context.Context, e *evidence.Event, files []File) e
 		if _, err := t.caseByID(e.CaseID); err != nil {
 			return err
 		}
+		if err := t.checkNewMail(e); err != nil {
+			return err
+		}
 		e.Recorded, e.Version, e.Archived = t.Now, 1, nil
 		tags, det, err := encodeEvent(e)
 		if err != nil {
@@ -140,7 +144,7 @@ func encodeEvent(e *evidence.Event) (tags, det string, err error) {
 	if err != nil {
 		return "", "", fmt.Errorf("encode tags of event %s: %w", e.ID, err)
 	}
-	db, err := json.Marshal(details{e.Transaction, e.Contact, e.Exhibit, e.Letter, e.Response})
+	db, err := json.Marshal(details{e.Transaction, e.Contact, e.Exhibit, e.Letter, e.Response, e.Email})
 	if err != nil {
 		return "", "", fmt.Errorf("encode details of event %s: %w", e.ID, err)
 	}

@@ -155,8 +155,7 @@ func (t *Tx) importEvent(caseID string, e evidence.Event, history []evidence.Eve
 				return err
 			}
 		}
-		if _, err := t.exec(`INSERT INTO attachments (id, event_id, sha256, name, caption, imported_at, position) VALUES (?,?,?,?,?,?,?)`,
-			a.ID, e.ID, a.SHA256, a.Name, a.Caption, ms(a.Imported), pos); err != nil {
+		if err := t.insertAttachment(a, e.ID, pos); err != nil {
 			return fmt.Errorf("import %s: %w", a.Name, err)
 		}
 	}

@@ -91,6 +91,9 @@ func eventText(e *evidence.Event) string {
 	if r := e.Response; r != nil {
 		parts = append(parts, r.Name, r.Outcome)
 	}
+	if m := e.Email; m != nil {
+		parts = append(parts, m.From, strings.Join(m.To, " "), strings.Join(m.Cc, " "), m.MessageID)
+	}
 	for _, a := range e.Attachments {
 		parts = append(parts, a.Name, a.Caption)
 	}

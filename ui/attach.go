@@ -31,10 +31,29 @@ func (u *UI) dropped(uris []fyne.URI) *importPanel {
 			paths = append(paths, uri.Path())
 		}
 	}
-	if len(paths) == 0 {
-		return nil
+	return u.importPaths(paths)
+}
+
+// importPaths imports dropped or picked files: emails (.eml, mbox) as
+// messages, everything else as screenshots and documents. The email
+// dialog, which asks a question first, comes in front.
+func (u *UI) importPaths(paths []string) *importPanel {
+	var files, mails []string
+	for _, p := range paths {
+		if app.IsMailFile(p) {
+			mails = append(mails, p)
+		} else {
+			files = append(files, p)
+		}
 	}
-	return u.importFiles(u.svc, paths)
+	var panel *importPanel
+	if len(files) > 0 {
+		panel = u.importFiles(u.svc, files)
+	}
+	if len(mails) > 0 {
+		u.ImportEmails(mails)
+	}
+	return panel
 }
 
 // importRow is one file in an import batch.
@@ -62,7 +81,7 @@ type importPanel struct {
 
 // ImportFiles stores the files in the open case in the background. Usable
 // files are kept; the others are listed with the reason.
-func (u *UI) ImportFiles(paths []string) { u.importFiles(u.svc, paths) }
+func (u *UI) ImportFiles(paths []string) { u.importPaths(paths) }
 
 func (u *UI) importFiles(svc attacher, paths []string) *importPanel {
 	caseID := u.view.caseID

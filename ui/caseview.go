@@ -99,6 +99,7 @@ type caseView struct {
 	status   *statusPanel
 	tabs     *container.AppTabs
 	home     *fyne.Container
+	quick    fyne.CanvasObject // paste, screenshot, emails (capture.go)
 }
 
 func newCaseView(u *UI, svc caseReader) *caseView {
@@ -164,6 +165,7 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 		v.archive,
 		add("lawui.public-post", theme.MailForwardIcon(), u.ShowPostDraft),
 	)
+	v.quick = u.quickCapture()
 	// The search box has a row of its own, so that it is always visible;
 	// the order, the kind and the count share the next.
 	filters := container.NewVBox(v.search, container.NewBorder(nil, nil, nil, v.count, newWrap(v.order, v.kind)))
@@ -314,7 +316,7 @@ func (v *caseView) showHeader() {
 		v.archive.SetText(u.T("ui.restore"))
 		v.archive.SetIcon(theme.ContentUndoIcon())
 	}
-	v.header.Objects = []fyne.CanvasObject{title, line}
+	v.header.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, v.quick, title), line}
 	if len(who) > 0 {
 		person := widget.NewLabel(strings.Join(who, " · "))
 		person.SizeName = theme.SizeNameCaptionText
@@ -427,7 +429,7 @@ func (u *UI) rowText(e evidence.Event) (title, meta string) {
 	if n := len(e.Attachments); n > 0 {
 		parts = append(parts, u.N("ui.files", n))
 	}
-	return e.Title(), strings.Join(parts, " · ")
+	return u.title(e), strings.Join(parts, " · ")
 }
 
 // originalTime is "(23:30 +08:00)" when the event's own offset differs from
@@ -495,15 +497,24 @@ func (v *caseView) showDetail(e evidence.Event) {
 		grid.Add(k)
 		grid.Add(l)
 	}
-	heading := widget.NewLabelWithStyle(e.Title(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := widget.NewLabelWithStyle(u.title(e), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
 	objs := []fyne.CanvasObject{heading, grid}
 	for _, a := range e.Attachments {
 		a := a
 		name := widget.NewLabel(a.Name + " (" + sizeText(a.Size) + ")")
 		name.Truncation = fyne.TextTruncateEllipsis
+		taken := widget.NewLabel("")
+		taken.Wrapping = fyne.TextWrapWord
+		taken.SizeName = theme.SizeNameCaptionText
+		u.takenText(e.CaseID, a, taken)
 		open := u.iconButton(theme.ZoomInIcon(), u.T("ui.open-file"), func() { u.ShowAttachment(a) })
-		objs = append(objs, container.NewBorder(nil, nil, u.thumbs.icon(a, 64, nil), open, name))
+		thumb := u.thumbs.icon(a, 64, func() { // the picture once it is made
+			if v.selected == e.ID {
+				v.showDetail(e)
+			}
+		})
+		objs = append(objs, container.NewBorder(nil, nil, thumb, open, container.NewVBox(name, taken)))
 	}
 	edit := widget.NewButtonWithIcon(u.T("ui.edit"), theme.DocumentCreateIcon(), func() { u.EditEvent(e) })
 	buttons := newWrap(append([]fyne.CanvasObject{edit}, u.entryButtons(e)...)...)

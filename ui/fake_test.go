@@ -456,6 +456,7 @@ type fakeService struct {
 	*fakeHolidayCalendar
 	*fakeLawDesk
 	*fakePoster
+	*fakeCapturer
 }
 
 var _ Service = (*fakeService)(nil)
@@ -481,6 +482,7 @@ func newFakeService(dir string, now time.Time, loc *time.Location) *fakeService 
 		fakeHolidayCalendar:  &fakeHolidayCalendar{},
 		fakeLawDesk:          &fakeLawDesk{},
 		fakePoster:           &fakePoster{},
+		fakeCapturer:         &fakeCapturer{},
 		fakeClock:            &fakeClock{NowFn: func() time.Time { return now }, LocationFn: func() *time.Location { return loc }},
 	}
 }

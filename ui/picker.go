@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -20,15 +21,34 @@ const PrefLastFolder = "last-folder"
 var evidenceExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true,
 	".heic": true, ".heif": true, ".bmp": true, ".tif": true, ".tiff": true, ".pdf": true}
 
+// pickKind is what a picker chooses: the files it shows unless "all
+// files" is ticked, its title, and its button ("Attach 2 files").
+type pickKind struct {
+	exts   map[string]bool
+	title  string // lang key
+	hint   string // lang key
+	button string // lang key of a count
+}
+
+var (
+	pickEvidence = pickKind{evidenceExts, "ui.pick-title", "ui.picker-hint", "ui.attach-n"}
+	pickEmails   = pickKind{mailExts, "ui.mail-pick-title", "ui.mail-pick-hint", "ui.mail-import-n"}
+)
+
 // picker is a file chooser that can select many files at once (Fyne's own
-// file dialog picks one), filtered to images and PDFs.
+// file dialog picks one), filtered to images and PDFs (or to emails): a
+// path that can be typed or pasted, the usual folders one click away
+// (places.go), thumbnails of pictures.
 type picker struct {
 	u        *UI
+	kind     pickKind
 	dir      string
 	entries  []os.DirEntry
 	chosen   map[string]bool
 	all      *widget.Check
-	path     *widget.Label
+	path     *entry
+	problem  *widget.Label
+	places   []place
 	list     *widget.List
 	attach   *widget.Button
 	onChosen func([]string)
@@ -46,17 +66,20 @@ func (u *UI) addFiles() *picker {
 	return u.pickFiles(func(paths []string) { u.ImportFiles(paths) })
 }
 
-func (u *UI) pickFiles(onChosen func([]string)) *picker {
-	p := &picker{u: u, chosen: map[string]bool{}, onChosen: onChosen}
+func (u *UI) pickFiles(onChosen func([]string)) *picker { return u.pick(pickEvidence, onChosen) }
+
+func (u *UI) pick(kind pickKind, onChosen func([]string)) *picker {
+	p := &picker{u: u, kind: kind, chosen: map[string]bool{}, onChosen: onChosen}
 	start := u.lastFolder()
-	p.path = widget.NewLabel("")
-	p.path.Truncation = fyne.TextTruncateEllipsis
+	p.path = u.newEntry(u.T("ui.picker-path-hint"))
+	p.path.OnSubmitted = p.goTo
+	p.problem = widget.NewLabel("")
+	p.problem.Importance = widget.DangerImportance
+	p.problem.Wrapping = fyne.TextWrapWord
+	p.problem.Hide()
 	p.all = widget.NewCheck(u.T("ui.show-all-files"), func(bool) { p.open(p.dir) })
 	up := u.iconButton(theme.MoveUpIcon(), u.T("ui.folder-up"), func() { p.open(filepath.Dir(p.dir)) })
-	home := u.iconButton(theme.HomeIcon(), u.T("ui.folder-home"), func() {
-		h, _ := os.UserHomeDir()
-		p.open(h)
-	})
+	goBtn := u.iconButton(theme.NavigateNextIcon(), u.T("ui.picker-go"), func() { p.goTo(p.path.Text) })
 	p.list = widget.NewList(func() int { return len(p.entries) }, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)
@@ -71,12 +94,20 @@ func (u *UI) pickFiles(onChosen func([]string)) *picker {
 		}
 		p.toggle(full)
 	}
-	top := container.NewBorder(nil, nil, container.NewHBox(up, home), p.all, p.path)
-	hint := widget.NewLabel(u.T("ui.picker-hint"))
+	shortcuts := newWrap()
+	p.places = userPlaces()
+	for _, pl := range p.places {
+		pl := pl
+		b := widget.NewButtonWithIcon(p.placeName(pl), pl.icon(), func() { p.open(pl.path) })
+		b.Importance = widget.LowImportance
+		shortcuts.Add(b)
+	}
+	top := container.NewBorder(nil, nil, up, container.NewHBox(goBtn, p.all), p.path)
+	hint := widget.NewLabel(u.T(kind.hint))
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(container.NewVBox(top, hint), nil, nil, nil, p.list)
-	p.shown = u.modal(u.T("ui.pick-title"), content, u.N("ui.attach-n", 0), func(done func()) {
+	content := container.NewBorder(container.NewVBox(top, p.problem, shortcuts), hint, nil, nil, p.list)
+	p.shown = u.modal(u.T(kind.title), content, u.N(kind.button, 0), func(done func()) {
 		paths := p.selection()
 		if len(paths) == 0 {
 			return
@@ -87,6 +118,54 @@ func (u *UI) pickFiles(onChosen func([]string)) *picker {
 	}, fyne.NewSize(640, 560))
 	p.open(start)
 	return p
+}
+
+// placeName is a shortcut's label: the folder's own name where the system
+// gives it in the user's language (the XDG user folders on Linux), else
+// Redress's name for it.
+func (p *picker) placeName(pl place) string {
+	if pl.name != "" {
+		return pl.name
+	}
+	return p.u.T("ui.place-" + pl.key)
+}
+
+// goTo opens what was typed or pasted in the path field: a folder, or the
+// folder of a file, which is then chosen. "~" is the home folder.
+func (p *picker) goTo(typed string) {
+	path := strings.TrimSpace(strings.Trim(strings.TrimSpace(typed), `"'`))
+	if path == "" {
+		return
+	}
+	if path == "~" || strings.HasPrefix(path, "~/") || strings.HasPrefix(path, `~\`) {
+		if home, err := os.UserHomeDir(); err == nil {
+			path = filepath.Join(home, path[1:])
+		}
+	}
+	if u, err := url.Parse(path); err == nil && u.Scheme == "file" {
+		path = u.Path
+	}
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(p.dir, path)
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		p.say(p.u.l.Err(langError("file.missing", "file", path)))
+	case st.IsDir():
+		p.open(path)
+	default:
+		p.open(filepath.Dir(path))
+		if !p.chosen[path] {
+			p.toggle(path)
+		}
+	}
+}
+
+// say shows a problem under the path field until the next folder opens.
+func (p *picker) say(text string) {
+	p.problem.SetText(text)
+	p.problem.Show()
 }
 
 func isDir(dir string, e os.DirEntry) bool {
@@ -108,12 +187,13 @@ func (p *picker) open(dir string) {
 		return
 	}
 	p.dir = dir
+	p.problem.Hide()
 	p.entries = p.entries[:0]
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		if isDir(dir, e) || p.all.Checked || evidenceExts[strings.ToLower(filepath.Ext(e.Name()))] {
+		if isDir(dir, e) || p.all.Checked || p.kind.exts[strings.ToLower(filepath.Ext(e.Name()))] {
 			p.entries = append(p.entries, e)
 		}
 	}
@@ -125,6 +205,7 @@ func (p *picker) open(dir string) {
 		return strings.ToLower(p.entries[i].Name()) < strings.ToLower(p.entries[j].Name())
 	})
 	p.path.SetText(dir)
+	p.path.CursorColumn = len([]rune(dir))
 	p.list.Refresh()
 	p.list.ScrollToTop()
 }
@@ -141,7 +222,7 @@ func (p *picker) toggle(path string) {
 
 func (p *picker) refreshButton() {
 	if p.shown != nil && p.shown.save != nil {
-		p.shown.save.SetText(p.u.N("ui.attach-n", len(p.chosen)))
+		p.shown.save.SetText(p.u.N(p.kind.button, len(p.chosen)))
 	}
 }
 
@@ -157,13 +238,16 @@ func (p *picker) selection() []string {
 
 func (p *picker) createRow() fyne.CanvasObject {
 	check := widget.NewCheck("", nil)
-	icon := widget.NewIcon(theme.FileIcon())
+	icon := container.NewGridWrap(fyne.NewSize(pickThumb, pickThumb), widget.NewIcon(theme.FileIcon()))
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
 	size := widget.NewLabel("")
 	size.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, container.NewHBox(check, icon), size, name)
 }
+
+// pickThumb is the size of a row's icon or picture.
+const pickThumb = 40
 
 func (p *picker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id >= len(p.entries) {
@@ -175,12 +259,16 @@ func (p *picker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	left := row.Objects[1].(*fyne.Container)
 	size := row.Objects[2].(*widget.Label)
 	check := left.Objects[0].(*widget.Check)
-	icon := left.Objects[1].(*widget.Icon)
+	icon := left.Objects[1].(*fyne.Container)
 	full := filepath.Join(p.dir, e.Name())
 	name.SetText(e.Name())
+	setIcon := func(o fyne.CanvasObject) {
+		icon.Objects = []fyne.CanvasObject{o}
+		icon.Refresh()
+	}
 	if isDir(p.dir, e) {
 		check.Hide()
-		icon.SetResource(theme.FolderIcon())
+		setIcon(widget.NewIcon(theme.FolderIcon()))
 		size.SetText("")
 		return
 	}
@@ -192,13 +280,18 @@ func (p *picker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 			p.toggle(full)
 		}
 	}
-	ext := strings.ToLower(filepath.Ext(e.Name()))
-	if ext == ".pdf" {
-		icon.SetResource(theme.FileTextIcon())
-	} else {
-		icon.SetResource(theme.FileImageIcon())
-	}
-	if info, err := e.Info(); err == nil {
+	info, err := e.Info()
+	if err == nil {
 		size.SetText(sizeText(info.Size()))
+	}
+	switch ext := strings.ToLower(filepath.Ext(e.Name())); {
+	case ext == ".pdf":
+		setIcon(widget.NewIcon(theme.FileTextIcon()))
+	case mailExts[ext]:
+		setIcon(widget.NewIcon(theme.MailComposeIcon()))
+	case evidenceExts[ext] && err == nil:
+		setIcon(p.u.thumbs.file(full, info, pickThumb, func() { p.list.RefreshItem(id) }))
+	default:
+		setIcon(widget.NewIcon(theme.FileIcon()))
 	}
 }

@@ -7,6 +7,10 @@ import (
 	_ "image/gif" // decoders for thumbnails and the viewer
 	_ "image/jpeg"
 	_ "image/png"
+	"io"
+	"io/fs"
+	"os"
+	"strconv"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -112,4 +116,69 @@ func maxInt(a, b int) int {
 		return a
 	}
 	return b
+}
+
+// maxThumbFile is the largest picture file the picker decodes for a
+// thumbnail; larger ones show an icon.
+const maxThumbFile = 40 << 20
+
+// file returns a size×size preview of a picture file on disk (for the
+// file picker), made in the background and kept by path, size and
+// modification time; ready is called once it is there.
+func (c *thumbCache) file(path string, info fs.FileInfo, size float32, ready func()) fyne.CanvasObject {
+	box := fyne.NewSize(size, size)
+	placeholder := container.NewGridWrap(box, widget.NewIcon(kindIcon(evidence.KindScreenshot)))
+	if info.Size() > maxThumbFile {
+		return placeholder
+	}
+	key := "file:" + path + ":" + strconv.FormatInt(info.Size(), 10) + ":" + strconv.FormatInt(info.ModTime().UnixNano(), 10)
+	c.mu.Lock()
+	img, ok := c.images[key]
+	if !ok {
+		waiting, started := c.loading[key]
+		if ready != nil {
+			c.loading[key] = append(waiting, ready)
+		} else if !started {
+			c.loading[key] = nil
+		}
+		if !started {
+			c.u.async(func(ctx context.Context) error { c.makeFile(key, path); return nil }, func(error) {})
+		}
+	}
+	c.mu.Unlock()
+	if img == nil || img.Bounds().Dx() <= 1 { // not ready, or not a picture Redress can read
+		return placeholder
+	}
+	ci := canvas.NewImageFromImage(img)
+	ci.FillMode = canvas.ImageFillContain
+	ci.ScaleMode = canvas.ImageScaleSmooth
+	return container.NewGridWrap(box, ci)
+}
+
+func (c *thumbCache) makeFile(key, path string) {
+	var thumb image.Image
+	if f, err := os.Open(path); err == nil {
+		if cfg, _, err := image.DecodeConfig(f); err == nil && cfg.Width*cfg.Height <= 80e6 {
+			f.Seek(0, io.SeekStart)
+			if src, _, err := image.Decode(f); err == nil {
+				thumb = scaleDown(src, thumbSize)
+			}
+		}
+		f.Close()
+	}
+	if thumb == nil {
+		thumb = image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
+	c.mu.Lock()
+	c.images[key] = thumb
+	waiting := c.loading[key]
+	delete(c.loading, key)
+	c.mu.Unlock()
+	if len(waiting) > 0 {
+		c.u.do(func() {
+			for _, f := range waiting {
+				f()
+			}
+		})
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -52,6 +53,7 @@ type Service interface {
 	holidayCalendar
 	lawDesk
 	poster
+	capturer
 }
 
 // Preference keys.
@@ -83,6 +85,7 @@ type UI struct {
 	escape  func()                             // closes the open dialog, for Esc
 	dialogs map[*dialog.CustomDialog]fyne.Size // open dialogs and the size each asked for
 	alerts  []escalation.Alert                 // what the case list last read, for the home screen
+	cap     *capture                           // pasting and screenshots (capture.go)
 }
 
 // Language picks the interface language: the saved preference, else the
@@ -131,6 +134,7 @@ func New(fa fyne.App, svc Service) *UI {
 	u := base(fa, svc)
 	u.svc, u.dataDir = svc, svc.Dir()
 	u.thumbs = newThumbCache(u, svc)
+	u.cap = newCapture()
 	u.cases = newCaseList(u, svc)
 	u.view = newCaseView(u, svc)
 	u.split = container.NewHSplit(u.cases.content, u.view.content)
@@ -143,6 +147,7 @@ func New(fa fyne.App, svc Service) *UI {
 		}
 	})
 	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
+	u.win.Canvas().AddShortcut(&fyne.ShortcutPaste{}, u.pasteKey)
 	u.win.Resize(fyne.NewSize(1200, 780))
 	u.cases.reload()
 	return u
@@ -426,8 +431,11 @@ func (u *UI) showAbout() {
 
 // Show opens one of the app's panels for the open case by name: "call",
 // "new-case", "settings", "add-files", "dossier", "post" (the public
-// post's draft), "rights" (the status panel at "Your rights"), "about", an event kind
-// ("contact", "note"…) or "viewer" (the newest attachment). Used by
+// post's draft), "rights" (the status panel at "Your rights"), "about", an
+// event kind ("contact", "note"…), "viewer" (the newest attachment),
+// "paste", "screenshot", "emails" (the email picker) or
+// "import-emails=PATHS" (PATHS joined with the system's list separator).
+// Used by
 // `redress gui --show` (screenshots).
 func (u *UI) Show(view string) {
 	switch view {
@@ -447,6 +455,12 @@ func (u *UI) Show(view string) {
 		u.ShowRights()
 	case "about":
 		u.showAbout()
+	case "paste":
+		u.Paste()
+	case "screenshot":
+		u.TakeScreenshot()
+	case "emails":
+		u.PickEmails()
 	case "viewer":
 		for i := 0; i < u.view.model.count && i < pageSize; i++ {
 			if e, ok := u.view.model.get(i); ok && len(e.Attachments) > 0 {
@@ -457,6 +471,10 @@ func (u *UI) Show(view string) {
 		}
 	case "":
 	default:
+		if paths, ok := strings.CutPrefix(view, "import-emails="); ok {
+			u.ImportEmails(strings.Split(paths, string(os.PathListSeparator)))
+			return
+		}
 		if evidence.Valid(evidence.Kind(view)) {
 			u.AddEvent(evidence.Kind(view))
 		}

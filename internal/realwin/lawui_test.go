@@ -62,7 +62,7 @@ func TestRealWindowLaw(t *testing.T) {
 	r.done("post-draft-en-text")
 	r.click(137, 622) // Copy
 	r.waitFor("the draft on the clipboard", 10*time.Second, func() bool {
-		return strings.Contains(r.clipboard(), "I topped up ¥1,280 to my OKPay account")
+		return strings.Contains(r.readClipboard(), "I topped up ¥1,280 to my OKPay account")
 	})
 	r.click(485, 622) // I posted it…
 	r.waitChange("the I-posted-it form", image.Rect(290, 150, 910, 630))
@@ -144,8 +144,8 @@ func (r *rig) scrollStatus(n int) {
 	r.waitChange("the status panel scrolls", image.Rect(830, 240, 1195, 775))
 }
 
-// clipboard is what the app put on the clipboard.
-func (r *rig) clipboard() string {
+// readClipboard is what the app put on the clipboard.
+func (r *rig) readClipboard() string {
 	cmd := exec.Command("xclip", "-o", "-selection", "clipboard")
 	cmd.Env = r.env
 	out, _ := cmd.Output()
