@@ -227,7 +227,7 @@ func (p *dossierPanel) render(done func()) {
 	p.progress.Show()
 	p.status.SetText(u.T("ui.rendering"))
 	opts := app.DossierOptions{To: p.recipient(), Lang: p.language(), Paper: p.paper.value(), Redact: p.redact.Checked, Out: p.out,
-		Progress: func(f float64) { fyne.Do(func() { p.progress.SetValue(f) }) }}
+		Progress: func(f float64) { u.post(func() { p.progress.SetValue(f) }) }}
 	var res app.DossierResult
 	u.async(func(ctx context.Context) (err error) {
 		res, err = p.svc.Dossier(ctx, p.c.ID, opts)

@@ -73,8 +73,7 @@ type UI struct {
 	cases   *caseList
 	view    *caseView
 	split   *container.Split
-	pending sync.WaitGroup
-	uiMu    sync.Mutex // serializes UI callbacks; the test driver runs them on worker goroutines
+	bridge  *bridge // background work and its way back to the widgets
 	thumbs  *thumbCache
 	tips    *tips
 	submit  func()                             // the open form's save action, for Ctrl+Enter
@@ -95,7 +94,7 @@ func Language(fa fyne.App) lang.Lang {
 // base makes a UI with its window and no panels: what every panel needs
 // (language, clock, background work, dialogs). New adds the panels.
 func base(fa fyne.App, c clock) *UI {
-	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}}
+	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}, bridge: newBridge()}
 	speakFyne(u.l)
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.tips = newTips()
@@ -162,8 +161,9 @@ func (u *UI) N(key string, n int, kv ...string) string {
 	return u.l.T(key+form, append([]string{"n", strconv.Itoa(n)}, kv...)...)
 }
 
-// Wait blocks until background work started so far has finished (tests).
-func (u *UI) Wait() { u.pending.Wait() }
+// Wait blocks until background work started so far has finished, and
+// what it does to the widgets has been done (tests; see bridge).
+func (u *UI) Wait() { u.bridge.wait() }
 
 var (
 	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
@@ -365,9 +365,9 @@ func (u *UI) showError(err error) {
 // handles it. Nothing runs after the window has closed. All background
 // work goes through here.
 func (u *UI) async(work func(ctx context.Context) error, done func(err error)) {
-	u.pending.Add(1)
+	u.bridge.start()
 	go func() {
-		defer u.pending.Done()
+		defer u.bridge.finish()
 		err := work(u.ctx)
 		if u.ctx.Err() != nil {
 			return
@@ -405,14 +405,13 @@ func (u *UI) every(d time.Duration, fn func()) (stop func()) {
 	return stop
 }
 
-// do runs fn on the UI thread from a background goroutine and waits.
-func (u *UI) do(fn func()) {
-	fyne.DoAndWait(func() {
-		u.uiMu.Lock()
-		defer u.uiMu.Unlock()
-		fn()
-	})
-}
+// do runs fn on the UI thread from a background goroutine and waits for
+// it (never call it on the UI thread itself).
+func (u *UI) do(fn func()) { u.bridge.do(u.ctx, fn) }
+
+// post runs fn on the UI thread from a background goroutine without
+// waiting (progress reports from a renderer's workers).
+func (u *UI) post(fn func()) { u.bridge.post(fn) }
 
 func (u *UI) showAbout() {
 	dir := ""
