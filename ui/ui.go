@@ -49,6 +49,7 @@ type Service interface {
 	dossierMaker
 	archiver
 	maintainer
+	logChecker
 	holidayCalendar
 }
 
@@ -70,16 +71,18 @@ type UI struct {
 	cancel  context.CancelFunc
 	win     fyne.Window
 
-	cases   *caseList
-	view    *caseView
-	split   *container.Split
-	bridge  *bridge // background work and its way back to the widgets
-	thumbs  *thumbCache
-	tips    *tips
-	submit  func()                             // the open form's save action, for Ctrl+Enter
-	escape  func()                             // closes the open dialog, for Esc
-	dialogs map[*dialog.CustomDialog]fyne.Size // open dialogs and the size each asked for
-	alerts  []escalation.Alert                 // what the case list last read, for the home screen
+	cases    *caseList
+	view     *caseView
+	split    *container.Split
+	banner   *fyne.Container // shown while the database is damaged
+	bridge   *bridge         // background work and its way back to the widgets
+	thumbs   *thumbCache
+	launcher launcher // opens files and folders with the system's programs
+	tips     *tips
+	submit   func()                             // the open form's save action, for Ctrl+Enter
+	escape   func()                             // closes the open dialog, for Esc
+	dialogs  map[*dialog.CustomDialog]fyne.Size // open dialogs and the size each asked for
+	alerts   []escalation.Alert                 // what the case list last read, for the home screen
 }
 
 // Language picks the interface language: the saved preference, else the
@@ -94,11 +97,13 @@ func Language(fa fyne.App) lang.Lang {
 // base makes a UI with its window and no panels: what every panel needs
 // (language, clock, background work, dialogs). New adds the panels.
 func base(fa fyne.App, c clock) *UI {
-	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}, bridge: newBridge()}
+	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}, bridge: newBridge(),
+		launcher: systemLauncher{}}
 	speakFyne(u.l)
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.tips = newTips()
 	applyTheme(fa)
+	choosePathsOnly() // the save dialog gives a path; app writes the file (savefile.go)
 	u.win = fa.NewWindow(u.T("app.title"))
 	u.win.SetIcon(fa.Icon())
 	u.win.SetOnClosed(u.cancel)
@@ -132,7 +137,10 @@ func New(fa fyne.App, svc Service) *UI {
 	u.view = newCaseView(u, svc)
 	u.split = container.NewHSplit(u.cases.content, u.view.content)
 	u.split.Offset = 0.3
-	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), u.split)))
+	u.banner = u.damagedBanner()
+	main := container.NewBorder(u.banner, nil, nil, nil, u.split)
+	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), main)))
+	u.refreshDamaged()
 	u.win.SetMainMenu(u.menu())
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && u.escape != nil {
@@ -333,11 +341,14 @@ func (l *rootLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 // fit shrinks a dialog size to the window, so that no dialog is larger
 // than the screen the window is on (its content scrolls instead).
-func (u *UI) fit(size fyne.Size) fyne.Size {
+func (u *UI) fit(size fyne.Size) fyne.Size { return fitTo(u.win, size) }
+
+// fitTo shrinks a dialog size to the window w.
+func fitTo(w fyne.Window, size fyne.Size) fyne.Size {
 	if size.Width <= 0 {
 		return size
 	}
-	win := u.win.Canvas().Size()
+	win := w.Canvas().Size()
 	if win.Width > 0 {
 		size.Width = min(size.Width, win.Width-24)
 	}
@@ -358,6 +369,27 @@ func (u *UI) showError(err error) {
 		log.Printf("redress: %v", err)
 	}
 	u.notice(u.T("ui.error-title"), u.l.Err(err))
+}
+
+// showErrorOn is showError over another window of the app (the attachment
+// viewer): the sentence in a dialog there, where the user is looking.
+func (u *UI) showErrorOn(w fyne.Window, err error) {
+	if w == nil || w == u.win {
+		u.showError(err)
+		return
+	}
+	if err == nil || errors.Is(err, context.Canceled) {
+		return
+	}
+	var le *lang.Error
+	if !errors.As(err, &le) && len(evidence.Fields(err)) == 0 {
+		log.Printf("redress: %v", err)
+	}
+	msg := widget.NewLabel(u.l.Err(err))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(u.T("ui.error-title"), u.T("ui.close"), container.NewVScroll(msg), w)
+	d.Resize(fitTo(w, fyne.NewSize(480, 220)))
+	d.Show()
 }
 
 // async runs work in the background with the window's context, then done
