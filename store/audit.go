@@ -242,7 +242,9 @@ func (p *replay) add(e *AuditEntry) {
 // what the log recorded — every case, event, earlier version, dossier,
 // draft and stored file, none missing, none added, none changed. Stored
 // files are checked by size; VerifyLogDeep re-hashes their bytes too.
-func (s *Store) VerifyLog(ctx context.Context) (LogReport, error) { return s.verifyLog(ctx, false, nil) }
+func (s *Store) VerifyLog(ctx context.Context) (LogReport, error) {
+	return s.verifyLog(ctx, false, nil)
+}
 
 // VerifyLogDeep is VerifyLog that also re-hashes every stored file.
 func (s *Store) VerifyLogDeep(ctx context.Context) (LogReport, error) {

@@ -40,8 +40,8 @@ func (f *fakeClock) Location() *time.Location {
 
 // fakeCaseLister implements caseLister.
 type fakeCaseLister struct {
-	CasesFn     func(ctx context.Context, archived bool) ([]app.CaseSummary, error)
-	AttentionFn func(ctx context.Context) ([]escalation.Alert, error)
+	CasesFn      func(ctx context.Context, archived bool) ([]app.CaseSummary, error)
+	AttentionFn  func(ctx context.Context) ([]escalation.Alert, error)
 	SearchPageFn func(ctx context.Context, text, caseRef string, limit int) ([]app.Hit, bool, error)
 }
 
