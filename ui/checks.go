@@ -90,7 +90,7 @@ func (u *UI) checkResult(rep app.LogReport) string {
 	lines := []string{u.T("ui.check-ok", "entries", u.N("ui.log-entries", rep.Entries),
 		"cases", u.N("ui.cases-n", rep.Cases), "events", u.N("ui.entries", rep.Events), "files", u.N("ui.files", rep.Files))}
 	if rep.Signed {
-		lines = append(lines, u.T("cli.log-signed", "fingerprint", rep.Fingerprint))
+		lines = append(lines, u.T("ui.check-signed", "fingerprint", rep.Fingerprint))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -141,7 +141,6 @@ func (u *UI) restoreDamaged() {
 // checkSection is Settings' "Check everything": what it does, and the button.
 func (u *UI) checkSection() fyne.CanvasObject {
 	hint := wrapped(u.T("ui.check-hint"))
-	hint.Importance = widget.LowImportance
 	hint.SizeName = theme.SizeNameCaptionText
 	btn := widget.NewButtonWithIcon(u.T("ui.check-everything"), theme.SearchIcon(), u.CheckEverything)
 	return container.NewVBox(container.NewHBox(btn), hint)

@@ -674,7 +674,7 @@ func TestCheckEverythingShowsProgressAndResult(t *testing.T) {
 		wants []string
 	}{
 		{"en", app.LogReport{Entries: 12, Cases: 1, Events: 5, Files: 2, Deep: true, Signed: true, Fingerprint: "SHA256:ab12"},
-			[]string{"Everything checks: the audit log (12 entries) matches your 1 case and 5 entries; every stored file (2 files) was re-read", "signed by this installation's key SHA256:ab12"}},
+			[]string{"Everything checks: the audit log (12 entries) matches your 1 case and 5 entries; every stored file (2 files) was re-read", "The log is signed with this installation's key SHA256:ab12"}},
 		{"zh", app.LogReport{Entries: 12, Cases: 1, Events: 5, Files: 2, Deep: true},
 			[]string{"全部核对无误：审计日志（12 条）与您的 1 个案件、5 条记录 一致；所有已保存的文件（2 个文件）均已重新读取"}},
 		{"en", app.LogReport{Problems: problems},

@@ -16,7 +16,11 @@ import (
 func TestMain(m *testing.M) {
 	localeenv.Restore()
 	callbacksOnWait = true
-	os.Exit(m.Run())
+	code := m.Run()
+	if openCopies.dir != "" {
+		os.RemoveAll(openCopies.dir) // the copies "Open with…" handed out
+	}
+	os.Exit(code)
 }
 
 // TestLogsCleanUnderCLocale starts this test binary again under

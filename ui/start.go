@@ -92,7 +92,7 @@ func (l *Launcher) start(data Data, note string) {
 	begin := func() {
 		u.StartMaintenance()
 		if note != "" {
-			u.notice(u.T("ui.restore-title"), note)
+			u.notice(u.T("ui.recover-title"), note)
 		}
 		if l.s.Case != "" {
 			l.openCase(u, data)
@@ -147,6 +147,11 @@ func (systemClock) Location() *time.Location { return time.Local }
 
 func (l *Launcher) newRescue(err error) *rescue {
 	u := base(l.fa, systemClock{})
+	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			u.Escape() // closes the open question
+		}
+	})
 	r := &rescue{l: l, u: u, chosen: -1}
 	r.msg = wrapped(u.l.Err(err))
 	quit := widget.NewButton(u.T("ui.quit"), l.fa.Quit)
@@ -159,7 +164,8 @@ func (l *Launcher) newRescue(err error) *rescue {
 		r.list = widget.NewList(func() int { return len(r.copies) }, r.createRow, r.updateRow)
 		r.list.OnSelected = func(id widget.ListItemID) { r.choose(id) }
 		buttons := container.NewHBox(quit, r.restore)
-		u.win.SetContent(container.NewBorder(container.NewPadded(r.msg), container.NewCenter(buttons), nil, nil, r.list))
+		top := container.NewPadded(container.NewVBox(bold(u.T("ui.recover-heading")), r.msg))
+		u.win.SetContent(container.NewBorder(top, container.NewCenter(buttons), nil, nil, r.list))
 		u.win.Resize(fyne.NewSize(720, 520))
 		copies, err := l.s.Copies(context.Background(), l.s.Dir)
 		if err != nil {
