@@ -692,7 +692,7 @@ func TestCheckEverythingShowsProgressAndResult(t *testing.T) {
 			u.ShowSettings()
 			tap(t, u.Window(), u.T("ui.check-everything"))
 			u.Wait()
-			u.Escape() // the first run's result
+			u.Escape()                // the first run's result
 			r := u.checkEverything(f) // a second run, to read its progress
 			u.Wait()
 			if want := u.T("ui.check-files", "done", "2", "total", "2"); r.label.Text != want || r.bar.Value != 1 {
