@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"redress/escalation"
+	"redress/lang"
 )
 
 // The call length in `event show` is written as everywhere else in the
@@ -31,5 +35,18 @@ func TestEventShowCallLength(t *testing.T) {
 				t.Errorf("event show (--duration %s) = %q, want the length as %q", tt.duration, out, tt.want)
 			}
 		})
+	}
+}
+
+// An assessment with no next step prints no next-step line, never the
+// key "esc.step.".
+func TestNextWithoutStepShowsNoKey(t *testing.T) {
+	for _, l := range lang.All {
+		var out bytes.Buffer
+		r := &runner{out: &out, l: l}
+		r.printNext(nextReport{CaseID: "0123456789", Title: "T", Position: escalation.NotStarted})
+		if strings.Contains(out.String(), "esc.") {
+			t.Errorf("%s: next with no step printed a key:\n%s", l, out.String())
+		}
 	}
 }
