@@ -128,7 +128,7 @@ func TestLeftovers(t *testing.T) {
 	// The letter form's channel.
 	r.click(1102, 138) // Letter sent
 	r.waitChange("the letter form opens", image.Rect(290, 90, 910, 690))
-	r.typ("Complaints team") // the name has the cursor
+	r.typ("Complaints team")                   // the name has the cursor
 	r.choose("letter sent by", 643, 286, 5, 4) // Fax
 	r.done("letter-form-channel")
 	r.click(632, 652) // Save
