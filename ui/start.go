@@ -247,7 +247,7 @@ func (r *rescue) rowText(c app.Copy) (title, line string, usable bool) {
 		title = u.T("ui.copy-title", "kind", title, "when", c.LastChange.In(u.clock.Location()).Format(timeLayout))
 	}
 	if c.Err != nil {
-		return title, u.T("ui.copy-unusable", "file", filepath.Base(c.Path), "reason", u.l.Err(c.Err)), false
+		return title, u.T("ui.copy-unusable", "reason", u.l.Err(c.Err)), false // the reason names the file
 	}
 	return title, u.T("ui.copy-holds", "cases", u.N("ui.cases-n", c.Cases), "events", u.N("ui.entries", c.Events), "file", filepath.Base(c.Path)), true
 }
