@@ -138,8 +138,8 @@ func New(fa fyne.App, svc Service) *UI {
 	u.split = container.NewHSplit(u.cases.content, u.view.content)
 	u.split.Offset = 0.3
 	u.banner = u.damagedBanner()
-	main := container.NewBorder(u.banner, nil, nil, nil, u.split)
-	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), main)))
+	body := container.NewBorder(u.banner, nil, nil, nil, u.split)
+	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), body)))
 	u.refreshDamaged()
 	u.win.SetMainMenu(u.menu())
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
