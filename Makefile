@@ -14,14 +14,14 @@ WINDOWS := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
 
 # The race detector runs on the packages where goroutines share memory in
 # one process: the store (its bounded pool used from several goroutines),
-# the app layer over it, and the dossier's parallel image preparation.
+# the app layer over it, the dossier's parallel image preparation, and the
+# desktop app (background work and the widgets it reports to: ui/bridge.go
+# runs the tests' callbacks on one goroutine, as Fyne's UI thread does).
 # -short keeps the multi-process kill loops small there: the race detector
 # sees nothing across processes, and they run in full without -race above.
-# Not yet ./ui/...: it has data races the UI rewrite removes (the async
-# callbacks write UI state off the Fyne thread); add it when they are gone.
 # letters/typeset has no goroutines. Measured cost: docs/PERFORMANCE.md
 # ("The race detector").
-RACE_PKGS = ./store/... ./app/... ./letters ./letters/images
+RACE_PKGS = ./store/... ./app/... ./letters ./letters/images ./ui/...
 
 run: deps
 	go run .

@@ -391,6 +391,12 @@ func (a *App) VerifyLogDeep(ctx context.Context) (LogReport, error) {
 	return a.store.VerifyLogDeep(ctx)
 }
 
+// VerifyLogDeepProgress is VerifyLogDeep telling progress how many stored
+// files it has re-hashed of how many (the desktop app's "Check everything").
+func (a *App) VerifyLogDeepProgress(ctx context.Context, progress func(done, total int)) (LogReport, error) {
+	return a.store.VerifyLogDeepProgress(ctx, progress)
+}
+
 // WriteAttachment copies an attachment's verified original bytes to w.
 func (a *App) WriteAttachment(ctx context.Context, id string, w io.Writer) (evidence.Attachment, error) {
 	return a.store.WriteAttachment(ctx, id, w)

@@ -175,6 +175,9 @@ func (e *RecoveryNeeded) Unwrap() error {
 		return lang.E("data.recover", "dir", e.Dir, "file", c.Path, "when", when,
 			"cases", strconv.Itoa(c.Cases), "events", strconv.Itoa(c.Events))
 	}
+	if len(e.Recovery.Copies) == 0 {
+		return lang.E("data.no-database", "dir", e.Dir) // not made by Open, which lists the copies
+	}
 	c := e.Recovery.Copies[0]
 	return lang.E("data.recover-none", "dir", e.Dir, "file", c.Path, "reason", lang.EN.Err(c.Err))
 }

@@ -41,7 +41,7 @@ func EventFields(e evidence.Event, l lang.Lang, when func(time.Time) string) []F
 		add("field.direction", l.Label("direction", c.Direction))
 		add("field.agent", c.Agent)
 		if c.Duration > 0 {
-			add("field.duration", c.Duration.Round(time.Second).String())
+			add("field.duration", DurationText(l, c.Duration)) // "12 min 34 s", never Go's "12m34s"
 		}
 		add("field.promise", c.Promise)
 		if c.PromiseBy != nil {

@@ -198,12 +198,14 @@ func (r *runner) printNext(rep nextReport) {
 	r.printf("%s (%s)\n", rep.Title, rep.CaseID[:8])
 	t := table{}
 	t.row(r.l.T("cli.label", "label", r.l.T("cli.position")), r.l.T(rep.Position.Key()))
-	next := r.l.T(rep.Next.Step.Key())
-	if rep.Next.From != "" {
-		next += " — " + r.l.T("cli.from-date", "date", rep.Next.From)
+	if rep.Next.Step != "" { // no next step: nothing, never the key "esc.step."
+		next := r.l.T(rep.Next.Step.Key())
+		if rep.Next.From != "" {
+			next += " — " + r.l.T("cli.from-date", "date", rep.Next.From)
+		}
+		t.row(r.l.T("cli.label", "label", r.l.T("cli.next-step")), next)
+		t.row("", rep.Next.Reason)
 	}
-	t.row(r.l.T("cli.label", "label", r.l.T("cli.next-step")), next)
-	t.row("", rep.Next.Reason)
 	t.write(r.out)
 	if len(rep.Deadlines) > 0 {
 		r.printf("%s\n", r.l.T("cli.label", "label", r.l.T("cli.deadlines")))

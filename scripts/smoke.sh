@@ -11,8 +11,10 @@
 # server: lawui_test.go (Your rights, the post draft, I posted it, the body
 # picker and the letter that names the body) and capture_test.go (a
 # picture and text pasted from the X clipboard with xclip, a screenshot,
-# emails imported through the picker). Screenshots of every step are in
-# shots/ (one folder per session).
+# emails imported through the picker) and leftovers_test.go (the recovery
+# window, the save dialog over an existing file on a full disk, how a
+# dossier was sent, Open with…, Check everything, the damaged-database
+# banner). Screenshots of every step are in shots/ (one folder per session).
 # The test is internal/realwin (build tag realwin).
 # Needs: xvfb xdotool x11-utils imagemagick xclip (make deps installs them).
 set -euo pipefail

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"redress/app"
@@ -21,9 +22,10 @@ import (
 
 // archiver is what exporting, importing and verifying use.
 type archiver interface {
-	Export(ctx context.Context, caseRef, out string, opts app.ExportOptions) error
+	ExportReport(ctx context.Context, caseRef, out string, opts app.ExportOptions) (app.ExportResult, error)
 	Import(ctx context.Context, file string, opts app.ImportOptions) (evidence.Case, error)
 	VerifyDossier(ctx context.Context, path string) (app.VerifyReport, error)
+	VerifyArchive(file string) (app.VerifyReport, error)
 }
 
 // ExportCase asks what to include, then where to save the open case's archive.
@@ -47,20 +49,56 @@ func (u *UI) ExportCase() {
 	}, fyne.NewSize(500, 300))
 }
 
-// exportTo writes the open case's archive with a progress bar.
-func (u *UI) exportTo(path string, opts app.ExportOptions) {
+// exportTo writes the open case's archive with a progress bar, then says
+// what it holds and what it left out.
+func (u *UI) exportTo(path string, opts app.ExportOptions) { u.exportWith(archiver(u.svc), path, opts) }
+
+func (u *UI) exportWith(svc archiver, path string, opts app.ExportOptions) {
 	id := u.view.caseID
 	bar := widget.NewProgressBarInfinite()
 	d := u.modal(u.T("ui.export-title"), container.NewVBox(widget.NewLabel(u.T("ui.exporting")), bar), "", nil, fyne.NewSize(420, 140))
-	u.async(func(ctx context.Context) error { return archiver(u.svc).Export(ctx, id, path, opts) }, func(err error) {
+	var res app.ExportResult
+	u.async(func(ctx context.Context) (err error) {
+		res, err = svc.ExportReport(ctx, id, path, opts)
+		return err
+	}, func(err error) {
 		bar.Stop()
 		d.close()
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		u.notice(u.T("ui.export-title"), u.T("cli.exported", "file", path))
+		u.exportDone(path, opts, res)
 	})
+}
+
+// exportDone says where the archive is, how many dossiers went in and
+// which were left out (missing or changed since they were made), and
+// offers to show it in its folder.
+func (u *UI) exportDone(path string, opts app.ExportOptions, res app.ExportResult) *fyne.Container {
+	lines := []string{u.T("cli.exported", "file", path)}
+	if opts.Dossiers {
+		lines = append(lines, u.N("ui.export-dossiers", res.Dossiers))
+	}
+	for _, p := range res.Problems {
+		lines = append(lines, u.T(p.Key, "file", p.File))
+	}
+	msg := wrapped(strings.Join(lines, "\n"))
+	if len(res.Problems) > 0 {
+		msg.Importance = widget.WarningImportance
+	}
+	status := wrapped("")
+	status.Hide()
+	folder := widget.NewButtonWithIcon(u.T("ui.show-folder"), theme.FolderOpenIcon(), func() {
+		u.launch(path, true, func(err error) {
+			status.SetText(u.l.Err(err))
+			status.Importance = widget.WarningImportance
+			status.Show()
+		})
+	})
+	box := container.NewVBox(msg, newWrap(folder), status)
+	u.modal(u.T("ui.export-title"), container.NewVScroll(box), "", nil, fyne.NewSize(560, 300))
+	return box
 }
 
 // ImportCase picks an archive and imports it.
@@ -111,7 +149,7 @@ func (u *UI) verify(path string, show func(app.VerifyReport)) {
 		if strings.EqualFold(filepath.Ext(path), ".pdf") {
 			rep, err = archiver(u.svc).VerifyDossier(ctx, path)
 		} else {
-			rep, err = app.VerifyArchive(path)
+			rep, err = archiver(u.svc).VerifyArchive(path) // also says whether this installation signed it
 		}
 		return err
 	}, func(err error) {
@@ -123,8 +161,66 @@ func (u *UI) verify(path string, show func(app.VerifyReport)) {
 	})
 }
 
-func (u *UI) showVerify(path string, rep app.VerifyReport) {
-	rows := rep.Results
+// verifyRow is one line of the verify result table.
+type verifyRow struct {
+	result     string
+	importance widget.Importance
+	file, hash string
+}
+
+// verifyRows are the lines of the verify result table: for an archive
+// first who signed it ("signed by this installation", "signed by key …",
+// "not signed"), then each file with its result.
+func (u *UI) verifyRows(rep app.VerifyReport) []verifyRow {
+	var rows []verifyRow
+	if rep.Kind == "archive" {
+		switch {
+		case rep.Signer == "":
+			rows = append(rows, verifyRow{u.T("ui.verify-unsigned"), widget.WarningImportance, u.T("ui.verify-signature"), ""})
+		case rep.ThisInstall:
+			rows = append(rows, verifyRow{u.T("ui.verify-signed-here"), widget.SuccessImportance, u.T("ui.verify-signature"), rep.Signer})
+		default:
+			rows = append(rows, verifyRow{u.T("ui.verify-signed-by"), widget.MediumImportance, u.T("ui.verify-signature"), rep.Signer})
+		}
+	}
+	for _, r := range rep.Results {
+		row := verifyRow{u.T("ui.verify-ok-cell"), widget.SuccessImportance, r.Path, r.Actual}
+		if !r.OK {
+			row.result, row.importance = u.T("cli.mismatch"), widget.DangerImportance
+			if r.Problem != "" {
+				row.result += ": " + u.T(r.Problem, "name", r.Path)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// verifySummary is the sentence above the table: whether every file
+// verified, who signed an archive, and any note.
+func (u *UI) verifySummary(path string, rep app.VerifyReport) string {
+	summary := u.T("cli.verify-ok", "n", strconv.Itoa(len(rep.Results)))
+	if !rep.OK() {
+		summary = u.T("cli.verify-failed", "file", filepath.Base(path))
+	}
+	if rep.Kind == "archive" {
+		switch {
+		case rep.Signer == "":
+			summary += " " + u.T("cli.verify-unsigned")
+		case rep.ThisInstall:
+			summary += " " + u.T("cli.verify-signed-here", "fingerprint", rep.Signer)
+		default:
+			summary += " " + u.T("cli.verify-signed-by", "fingerprint", rep.Signer)
+		}
+	}
+	if rep.Note != "" {
+		summary += " " + u.T(rep.Note)
+	}
+	return summary
+}
+
+func (u *UI) showVerify(path string, rep app.VerifyReport) *widget.Table {
+	rows := u.verifyRows(rep)
 	table := widget.NewTable(func() (int, int) { return len(rows) + 1, 3 },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -143,34 +239,18 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 			r := rows[id.Row-1]
 			switch id.Col {
 			case 0:
-				if r.OK {
-					l.SetText(u.T("ui.verify-ok-cell"))
-					l.Importance = widget.SuccessImportance
-				} else {
-					text := u.T("cli.mismatch")
-					if r.Problem != "" {
-						text += ": " + u.T(r.Problem, "name", r.Path)
-					}
-					l.SetText(text)
-					l.Importance = widget.DangerImportance
-				}
+				l.Importance = r.importance
+				l.SetText(r.result)
 			case 1:
-				l.SetText(r.Path)
+				l.SetText(r.file)
 			case 2:
-				l.SetText(r.Actual)
+				l.SetText(r.hash)
 			}
 		})
-	table.SetColumnWidth(0, 220)
+	table.SetColumnWidth(0, 260)
 	table.SetColumnWidth(1, 240)
 	table.SetColumnWidth(2, 520)
-	summary := u.T("cli.verify-ok", "n", strconv.Itoa(len(rows)))
-	if !rep.OK() {
-		summary = u.T("cli.verify-failed", "file", filepath.Base(path))
-	}
-	if rep.Note != "" {
-		summary += " " + u.T(rep.Note)
-	}
-	top := widget.NewLabel(summary)
+	top := widget.NewLabel(u.verifySummary(path, rep))
 	top.Wrapping = fyne.TextWrapWord
 	if rep.OK() {
 		top.Importance = widget.SuccessImportance
@@ -178,6 +258,7 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 		top.Importance = widget.DangerImportance
 	}
 	u.modal(u.T("ui.verify-file"), container.NewBorder(top, nil, nil, nil, table), "", nil, fyne.NewSize(900, 520))
+	return table
 }
 
 // notice shows a short message, in a dialog sized to it.
@@ -204,35 +285,6 @@ func (u *UI) lastFolder() string {
 
 func (u *UI) setLastFolder(dir string) {
 	u.fa.Preferences().SetString(prefLastFolder(u.dataDir), dir)
-}
-
-// saveDialog asks where to save a new file, starting in dir with the name
-// of suggested; then gets the chosen path. The file the dialog creates is
-// removed again before then runs, which writes it whole (atomically).
-// Choosing an existing file's name is asked about by the dialog.
-func (u *UI) saveDialog(dir, suggested string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path)
-		then(path)
-	}, u.win)
-	d.SetFileName(filepath.Base(suggested))
-	d.SetTitleText(u.T("ui.save-file-title"))
-	d.SetConfirmText(u.T("ui.save"))
-	d.SetDismissText(u.T("ui.cancel"))
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(u.fit(fyne.NewSize(800, 560)))
-	d.Show()
 }
 
 // openFile asks for an existing file with one of the extensions.

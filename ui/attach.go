@@ -126,10 +126,9 @@ func (p *importPanel) run(ctx context.Context) error {
 		if err == nil && len(bad) > 0 {
 			err = bad[0].Err
 		}
-		r.event, r.err = e, err
 		done := i + 1
-		u.do(func() {
-			r.done = true
+		u.do(func() { // the row is the UI's: Save captions reads it meanwhile
+			r.event, r.err, r.done = e, err, true
 			if r.err != nil {
 				r.status.SetText(u.l.Err(r.err))
 				r.status.Importance = widget.DangerImportance

@@ -19,6 +19,7 @@ type maintainer interface {
 	AutoBackup(ctx context.Context) (string, error)
 	BackupNow(ctx context.Context) (string, error)
 	RestoreInPlace(ctx context.Context, file string) (string, error)
+	Damaged() bool // the database failed its check when opened: writes are refused
 }
 
 // StartMaintenance checks the database and keeps the daily backups: it runs
@@ -127,6 +128,7 @@ func (u *UI) restore(path string) {
 		u.view.content.Objects = []fyne.CanvasObject{u.view.none}
 		u.view.content.Refresh()
 		u.win.SetTitle(u.T("app.title"))
+		u.refreshDamaged()
 		u.cases.reload()
 		u.notice(u.T("ui.restore-title"), u.T("ui.restored", "aside", aside))
 	})

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,8 +19,12 @@ import (
 type caseLister interface {
 	Cases(ctx context.Context, archived bool) ([]app.CaseSummary, error)
 	Attention(ctx context.Context) ([]escalation.Alert, error)
-	Search(ctx context.Context, text, caseRef string) ([]app.Hit, error)
+	SearchPage(ctx context.Context, text, caseRef string, limit int) ([]app.Hit, bool, error)
 }
+
+// searchLimit is how many matching cases and how many matching entries the
+// case list's search reads at most; it says so when there were more.
+const searchLimit = app.DefaultSearchLimit
 
 // caseList is the left panel: search, the cases and the first-run state.
 type caseList struct {
@@ -33,6 +38,7 @@ type caseList struct {
 	archived *widget.Check
 	empty    fyne.CanvasObject
 	noMatch  *widget.Label
+	capped   *widget.Label // "only the first 200 matches are shown"
 	body     *fyne.Container
 	content  fyne.CanvasObject
 	query    string
@@ -57,12 +63,17 @@ func newCaseList(u *UI, svc caseLister) *caseList {
 	cl.noMatch = widget.NewLabel("")
 	cl.noMatch.Alignment = fyne.TextAlignCenter
 	cl.noMatch.Wrapping = fyne.TextWrapWord
+	cl.capped = widget.NewLabel("")
+	cl.capped.Wrapping = fyne.TextWrapWord
+	cl.capped.Importance = widget.WarningImportance
+	cl.capped.SizeName = theme.SizeNameCaptionText
+	cl.capped.Hide()
 	cl.empty = cl.firstRun()
 	cl.body = container.NewStack(cl.list)
 	importBtn := u.iconButton(theme.DownloadIcon(), u.T("ui.import-case"), u.ImportCase)
 	heading := widget.NewLabelWithStyle(u.T("ui.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, newBtn), heading),
-		cl.search, cl.archived)
+		cl.search, cl.capped, cl.archived)
 	cl.content = container.NewBorder(top, nil, nil, nil, cl.body)
 	return cl
 }
@@ -206,12 +217,14 @@ func (cl *caseList) filter() {
 	q := strings.TrimSpace(cl.query)
 	if q == "" {
 		cl.hits = nil
+		cl.capped.Hide()
 		cl.show(cl.all)
 		return
 	}
 	var hits []app.Hit
+	var more bool
 	cl.u.async(func(ctx context.Context) (err error) {
-		hits, err = cl.svc.Search(ctx, q, "")
+		hits, more, err = cl.svc.SearchPage(ctx, q, "", searchLimit)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -220,6 +233,12 @@ func (cl *caseList) filter() {
 		}
 		if strings.TrimSpace(cl.query) != q {
 			return // the user typed on; a newer search is coming
+		}
+		if more {
+			cl.capped.SetText(cl.u.T("ui.search-capped", "n", strconv.Itoa(searchLimit)))
+			cl.capped.Show()
+		} else {
+			cl.capped.Hide()
 		}
 		cl.hits = map[string][]app.Hit{}
 		for _, h := range hits {

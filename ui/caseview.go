@@ -417,6 +417,9 @@ func (u *UI) rowText(e evidence.Event) (title, meta string) {
 		}
 	case e.Letter != nil:
 		parts = append(parts, u.T("ui.to-party", "party", u.l.Label("party", e.Letter.To)))
+		if e.Letter.Channel != "" {
+			parts = append(parts, u.l.Label("channel", string(e.Letter.Channel))) // how it was sent
+		}
 	case e.Response != nil:
 		parts = append(parts, u.T("ui.from-party", "party", u.l.Label("party", e.Response.From)))
 		if e.Response.Final {
@@ -559,16 +562,10 @@ func (v *caseView) showDetail(e evidence.Event) {
 	})
 }
 
-// eventFields are an event's facts as shown in the detail panel: those of
-// app.EventFields, with the call length written the UI's one way.
+// eventFields are an event's facts as shown in the detail panel (those of
+// app.EventFields, the command line's too).
 func (u *UI) eventFields(e evidence.Event) []app.Field {
-	fields := app.EventFields(e, u.l, u.when)
-	for i, f := range fields {
-		if f.Key == "field.duration" && e.Contact != nil {
-			fields[i].Value = app.DurationText(u.l, e.Contact.Duration)
-		}
-	}
-	return fields
+	return app.EventFields(e, u.l, u.when)
 }
 
 // historyLines say, newest first, what each edit changed: "Version 2

@@ -236,7 +236,7 @@ func (p *dossierPanel) render(done func()) {
 	p.progress.Show()
 	p.status.SetText(u.T("ui.rendering"))
 	opts := app.DossierOptions{To: p.recipient(), Lang: p.language(), Paper: p.paper.value(), Redact: p.redact.Checked, Out: p.out,
-		Progress: func(f float64) { fyne.Do(func() { p.progress.SetValue(f) }) }}
+		Progress: func(f float64) { u.post(func() { p.progress.SetValue(f) }) }}
 	var res app.DossierResult
 	u.async(func(ctx context.Context) (err error) {
 		res, err = p.svc.Dossier(ctx, p.c.ID, opts)
@@ -252,8 +252,9 @@ func (p *dossierPanel) render(done func()) {
 	})
 }
 
-// dossierDone says where the PDF is, offers to open it (saying so when no
-// program could) and "Mark as sent".
+// dossierDone says where the PDF is, offers to open it or show it in its
+// folder (saying in the dialog why not when no program could) and "I sent
+// it", which asks how it was sent.
 func (u *UI) dossierDone(svc dossierMaker, res app.DossierResult) *fyne.Container {
 	lines := []string{u.T("ui.dossier-saved", "file", res.Record.Path, "pages", fmt.Sprint(res.Record.Pages)),
 		"SHA-256 " + res.Record.SHA256}
@@ -264,40 +265,72 @@ func (u *UI) dossierDone(svc dossierMaker, res app.DossierResult) *fyne.Containe
 	msg.Wrapping = fyne.TextWrapWord
 	status := wrapped("")
 	status.Hide()
-	open := widget.NewButtonWithIcon(u.T("ui.open-pdf"), theme.FileIcon(), func() {
-		u.openExternally(res.Record.Path, func(err error) {
-			if err != nil {
-				status.SetText(u.T("ui.no-viewer", "file", res.Record.Path))
-				status.Importance = widget.WarningImportance
-				status.Show()
-			}
-		})
-	})
-	folder := widget.NewButtonWithIcon(u.T("ui.show-folder"), theme.FolderOpenIcon(), func() {
-		u.openExternally(filepath.Dir(res.Record.Path), func(err error) {
-			if err != nil {
-				status.SetText(u.T("ui.no-file-manager", "dir", filepath.Dir(res.Record.Path)))
-				status.Importance = widget.WarningImportance
-				status.Show()
-			}
-		})
-	})
+	failed := func(err error) {
+		status.SetText(u.l.Err(err))
+		status.Importance = widget.WarningImportance
+		status.Show()
+	}
+	open := widget.NewButtonWithIcon(u.T("ui.open-pdf"), theme.FileIcon(), func() { u.launch(res.Record.Path, false, failed) })
+	folder := widget.NewButtonWithIcon(u.T("ui.show-folder"), theme.FolderOpenIcon(), func() { u.launch(res.Record.Path, true, failed) })
 	var sent *widget.Button
 	sent = widget.NewButtonWithIcon(u.T("ui.mark-sent"), theme.MailSendIcon(), func() {
-		u.async(func(ctx context.Context) error {
-			_, err := svc.MarkSent(ctx, res.Record, "", "", u.clock.Now().In(u.clock.Location()))
-			return err
-		}, func(err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
+		u.askHowSent(svc, res.Record, func() {
 			sent.Disable()
 			sent.SetText(u.T("ui.marked-sent"))
-			u.view.reloadTimeline()
 		})
 	})
 	box := container.NewVBox(newWrap(open, folder, sent), msg, status)
 	u.modal(u.T("ui.dossier-title"), container.NewVScroll(box), "", nil, fyne.NewSize(680, 340))
 	return box
+}
+
+// sentForm asks how a dossier was sent: the channel (email, post, an
+// in-app or web form, fax), when, and a reference (a tracking number, the
+// form's confirmation).
+type sentForm struct {
+	form    *form
+	channel *choice
+	at      *dateField
+	ref     *entry
+}
+
+// askHowSent records that the dossier was sent, with how, when and a
+// reference; marked runs once it is in the timeline.
+func (u *UI) askHowSent(svc dossierMaker, rec app.DossierRecord, marked func()) *sentForm {
+	f := &sentForm{form: u.newForm()}
+	f.channel = u.newChoice("channel", stringsOf(evidence.LetterChannels), "")
+	f.at = u.newDateField(true)
+	f.at.setText(u.clock.Now().In(u.clock.Location()).Format(timeLayout))
+	f.ref = u.newEntry(u.T("ui.sent-ref-hint"))
+	f.form.add("channel", u.T("ui.sent-how"), f.channel)
+	f.form.add("at", u.T("ui.sent-when"), f.at.content)
+	f.form.add("ref", u.T("field.ref"), f.ref)
+	intro := wrapped(u.T("ui.sent-intro", "party", u.l.Label("party", rec.Recipient)))
+	u.modalForm(u.T("ui.mark-sent"), container.NewVScroll(container.NewVBox(intro, f.form.content())), u.T("ui.save"), func(done func()) {
+		if f.channel.value() == "" {
+			f.form.show(&evidence.FieldError{Field: "channel", Reason: evidence.ReasonRequired})
+			return
+		}
+		at, err := evidence.ParseTime("at", f.at.text(), u.clock.Location())
+		if err != nil {
+			f.form.show(err)
+			return
+		}
+		channel, ref := f.channel.value(), strings.TrimSpace(f.ref.Text)
+		u.async(func(ctx context.Context) error {
+			_, err := svc.MarkSent(ctx, rec, channel, ref, at)
+			return err
+		}, func(err error) {
+			if err != nil {
+				f.form.show(err)
+				return
+			}
+			done()
+			marked()
+			u.view.reloadTimeline()
+			u.cases.reload()
+		})
+	}, fyne.NewSize(520, 400))
+	u.focus(f.channel)
+	return f
 }

@@ -102,10 +102,12 @@ func (u *UI) newEventForm(svc eventWriter, c evidence.Case, kind evidence.Kind, 
 	case evidence.KindLetter:
 		f.party = u.newChoice("party", evidence.Parties, evidence.ToProvider)
 		f.name = u.newEntry(u.T("ui.recipient-hint"))
+		f.channel = u.newChoice("channel", stringsOf(evidence.LetterChannels), "") // how it was sent: chosen, never assumed
 		f.method = u.newEntry(u.T("ui.method-hint"))
 		f.first = f.name
 		fm.add("to", u.T("field.to"), f.party)
 		fm.add("name", u.T("field.name"), f.name)
+		fm.add("channel", u.T("ui.sent-how"), f.channel)
 		fm.add("method", u.T("field.method"), f.method)
 	case evidence.KindResponse:
 		f.party = u.newChoice("party", evidence.Parties, evidence.ToProvider)
@@ -226,6 +228,7 @@ func (f *eventForm) fill(e *evidence.Event) {
 	if l := e.Letter; l != nil && f.party != nil {
 		f.party.set(l.To)
 		f.name.SetText(l.Name)
+		f.channel.set(string(l.Channel))
 		f.method.SetText(l.Method)
 	}
 	if r := e.Response; r != nil && f.party != nil {
@@ -249,7 +252,7 @@ func (f *eventForm) input() app.EventInput {
 	case evidence.KindScreenshot, evidence.KindDocument:
 		in.Caption, in.Shows = f.caption.Text, f.shows.Text
 	case evidence.KindLetter:
-		in.To, in.Name, in.Method = f.party.value(), f.name.Text, f.method.Text
+		in.To, in.Name, in.Channel, in.Method = f.party.value(), f.name.Text, f.channel.value(), f.method.Text
 	case evidence.KindResponse:
 		in.From, in.Name, in.Outcome, in.Final = f.party.value(), f.name.Text, f.outcome.Text, f.final.Checked
 	}

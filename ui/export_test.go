@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -45,3 +46,6 @@ func (v *caseView) detailText() string {
 	walk(v.detail)
 	return b.String()
 }
+
+// storageURI is the file: URI of path.
+func storageURI(path string) fyne.URI { return storage.NewFileURI(path) }

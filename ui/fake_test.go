@@ -40,9 +40,9 @@ func (f *fakeClock) Location() *time.Location {
 
 // fakeCaseLister implements caseLister.
 type fakeCaseLister struct {
-	CasesFn     func(ctx context.Context, archived bool) ([]app.CaseSummary, error)
-	AttentionFn func(ctx context.Context) ([]escalation.Alert, error)
-	SearchFn    func(ctx context.Context, text, caseRef string) ([]app.Hit, error)
+	CasesFn      func(ctx context.Context, archived bool) ([]app.CaseSummary, error)
+	AttentionFn  func(ctx context.Context) ([]escalation.Alert, error)
+	SearchPageFn func(ctx context.Context, text, caseRef string, limit int) ([]app.Hit, bool, error)
 }
 
 var _ caseLister = (*fakeCaseLister)(nil)
@@ -61,11 +61,11 @@ func (f *fakeCaseLister) Attention(ctx context.Context) ([]escalation.Alert, err
 	return f.AttentionFn(ctx)
 }
 
-func (f *fakeCaseLister) Search(ctx context.Context, text, caseRef string) ([]app.Hit, error) {
-	if f.SearchFn == nil {
-		return nil, nil
+func (f *fakeCaseLister) SearchPage(ctx context.Context, text, caseRef string, limit int) ([]app.Hit, bool, error) {
+	if f.SearchPageFn == nil {
+		return nil, false, nil
 	}
-	return f.SearchFn(ctx, text, caseRef)
+	return f.SearchPageFn(ctx, text, caseRef, limit)
 }
 
 // fakeCaseReader implements caseReader.
@@ -341,18 +341,26 @@ func (f *fakeAttachmentReader) ReadAttachment(ctx context.Context, id string) ([
 
 // fakeArchiver implements archiver.
 type fakeArchiver struct {
-	ExportFn        func(ctx context.Context, caseRef, out string, opts app.ExportOptions) error
+	ExportReportFn  func(ctx context.Context, caseRef, out string, opts app.ExportOptions) (app.ExportResult, error)
 	ImportFn        func(ctx context.Context, file string, opts app.ImportOptions) (evidence.Case, error)
 	VerifyDossierFn func(ctx context.Context, path string) (app.VerifyReport, error)
+	VerifyArchiveFn func(file string) (app.VerifyReport, error)
 }
 
 var _ archiver = (*fakeArchiver)(nil)
 
-func (f *fakeArchiver) Export(ctx context.Context, caseRef, out string, opts app.ExportOptions) error {
-	if f.ExportFn == nil {
-		return nil
+func (f *fakeArchiver) ExportReport(ctx context.Context, caseRef, out string, opts app.ExportOptions) (app.ExportResult, error) {
+	if f.ExportReportFn == nil {
+		return app.ExportResult{}, nil
 	}
-	return f.ExportFn(ctx, caseRef, out, opts)
+	return f.ExportReportFn(ctx, caseRef, out, opts)
+}
+
+func (f *fakeArchiver) VerifyArchive(file string) (app.VerifyReport, error) {
+	if f.VerifyArchiveFn == nil {
+		return app.VerifyReport{}, nil
+	}
+	return f.VerifyArchiveFn(file)
 }
 
 func (f *fakeArchiver) Import(ctx context.Context, file string, opts app.ImportOptions) (evidence.Case, error) {
@@ -375,6 +383,7 @@ type fakeMaintainer struct {
 	AutoBackupFn     func(ctx context.Context) (string, error)
 	BackupNowFn      func(ctx context.Context) (string, error)
 	RestoreInPlaceFn func(ctx context.Context, file string) (string, error)
+	DamagedFn        func() bool
 }
 
 var _ maintainer = (*fakeMaintainer)(nil)
@@ -405,6 +414,49 @@ func (f *fakeMaintainer) RestoreInPlace(ctx context.Context, file string) (strin
 		return "", nil
 	}
 	return f.RestoreInPlaceFn(ctx, file)
+}
+
+func (f *fakeMaintainer) Damaged() bool {
+	if f.DamagedFn == nil {
+		return false
+	}
+	return f.DamagedFn()
+}
+
+// fakeLogChecker implements logChecker.
+type fakeLogChecker struct {
+	VerifyLogDeepProgressFn func(ctx context.Context, progress func(done, total int)) (app.LogReport, error)
+}
+
+var _ logChecker = (*fakeLogChecker)(nil)
+
+func (f *fakeLogChecker) VerifyLogDeepProgress(ctx context.Context, progress func(done, total int)) (app.LogReport, error) {
+	if f.VerifyLogDeepProgressFn == nil {
+		return app.LogReport{}, nil
+	}
+	return f.VerifyLogDeepProgressFn(ctx, progress)
+}
+
+// fakeLauncher implements launcher, recording what it was asked to open.
+type fakeLauncher struct {
+	OpenFn   func(path string) error
+	RevealFn func(path string) error
+}
+
+var _ launcher = (*fakeLauncher)(nil)
+
+func (f *fakeLauncher) Open(path string) error {
+	if f.OpenFn == nil {
+		return nil
+	}
+	return f.OpenFn(path)
+}
+
+func (f *fakeLauncher) Reveal(path string) error {
+	if f.RevealFn == nil {
+		return nil
+	}
+	return f.RevealFn(path)
 }
 
 // fakeHolidayCalendar implements holidayCalendar.
@@ -453,6 +505,7 @@ type fakeService struct {
 	*fakeAttachmentReader
 	*fakeArchiver
 	*fakeMaintainer
+	*fakeLogChecker
 	*fakeHolidayCalendar
 	*fakeLawDesk
 	*fakePoster
@@ -479,6 +532,7 @@ func newFakeService(dir string, now time.Time, loc *time.Location) *fakeService 
 		fakeAttachmentReader: &fakeAttachmentReader{},
 		fakeArchiver:         &fakeArchiver{},
 		fakeMaintainer:       &fakeMaintainer{},
+		fakeLogChecker:       &fakeLogChecker{},
 		fakeHolidayCalendar:  &fakeHolidayCalendar{},
 		fakeLawDesk:          &fakeLawDesk{},
 		fakePoster:           &fakePoster{},

@@ -79,8 +79,8 @@ func TestSearchNamesMatchingEntries(t *testing.T) {
 	f.CasesFn = func(context.Context, bool) ([]app.CaseSummary, error) {
 		return []app.CaseSummary{{Case: evidence.Case{ID: "a", Title: "A"}}, {Case: evidence.Case{ID: "b", Title: "B"}}}, nil
 	}
-	f.SearchFn = func(_ context.Context, text, _ string) ([]app.Hit, error) {
-		return []app.Hit{{CaseID: "b", EventID: "e1", Title: "refund refused"}, {CaseID: "b", EventID: "e2", Title: "asked for a refund"}}, nil
+	f.SearchPageFn = func(_ context.Context, text, _ string, _ int) ([]app.Hit, bool, error) {
+		return []app.Hit{{CaseID: "b", EventID: "e1", Title: "refund refused"}, {CaseID: "b", EventID: "e2", Title: "asked for a refund"}}, false, nil
 	}
 	u.cases.reload()
 	u.Wait()

@@ -62,6 +62,7 @@ func (u *UI) showSettings() *settingsPanel {
 		widget.NewFormItem(u.T("ui.setting-theme"), p.theme),
 		widget.NewFormItem(u.T("ui.setting-data"), container.NewBorder(nil, nil, nil, copyDir, dir)),
 		widget.NewFormItem(u.T("ui.setting-backups"), u.backupList()),
+		widget.NewFormItem(u.T("ui.setting-check"), u.checkSection()),
 	)
 	holidays := container.NewVBox(widget.NewSeparator(), bold(u.T("ui.holidays")), p.holidays.content)
 	u.modal(u.T("ui.settings"), container.NewVScroll(container.NewVBox(f, holidays)), "", nil, fyne.NewSize(680, 620))

@@ -96,11 +96,16 @@ func (s *statusPanel) show(c evidence.Case, as escalation.Assessment, law caseLa
 	objs := []fyne.CanvasObject{}
 	// The ladder of the case's jurisdiction, with the rungs taken ticked.
 	objs = append(objs, bold(u.T("cli.position")), wrapped(u.ladderText(c.Jurisdiction, as.Position, law.landmarks.Reached)))
-	next := u.T(as.Next.Step.Key())
-	if !as.Next.From.IsZero() {
-		next += " — " + u.T("cli.from-date", "date", as.Next.From.Format(evidence.DateLayout))
+	if as.Next.Step != "" { // an assessment with no next step says nothing rather than "esc.step."
+		next := u.T(as.Next.Step.Key())
+		if !as.Next.From.IsZero() {
+			next += " — " + u.T("cli.from-date", "date", as.Next.From.Format(evidence.DateLayout))
+		}
+		objs = append(objs, widget.NewSeparator(), bold(u.T("cli.next-step")), wrapped(next))
+		if as.Next.Reason != "" {
+			objs = append(objs, wrapped(u.T(as.Next.Reason, as.Next.Args...)))
+		}
 	}
-	objs = append(objs, widget.NewSeparator(), bold(u.T("cli.next-step")), wrapped(next), wrapped(u.T(as.Next.Reason, as.Next.Args...)))
 	if app.ChaserDue(as) {
 		chaser := widget.NewButtonWithIcon(u.T("ui.write-chaser"), theme.MailComposeIcon(), func() { u.ShowLetter(letters.Provider) })
 		chaser.Importance = widget.WarningImportance

@@ -50,6 +50,7 @@ type Service interface {
 	dossierMaker
 	archiver
 	maintainer
+	logChecker
 	holidayCalendar
 	lawDesk
 	poster
@@ -74,18 +75,19 @@ type UI struct {
 	cancel  context.CancelFunc
 	win     fyne.Window
 
-	cases   *caseList
-	view    *caseView
-	split   *container.Split
-	pending sync.WaitGroup
-	uiMu    sync.Mutex // serializes UI callbacks; the test driver runs them on worker goroutines
-	thumbs  *thumbCache
-	tips    *tips
-	submit  func()                             // the open form's save action, for Ctrl+Enter
-	escape  func()                             // closes the open dialog, for Esc
-	dialogs map[*dialog.CustomDialog]fyne.Size // open dialogs and the size each asked for
-	alerts  []escalation.Alert                 // what the case list last read, for the home screen
-	cap     *capture                           // pasting and screenshots (capture.go)
+	cases    *caseList
+	view     *caseView
+	split    *container.Split
+	banner   *fyne.Container // shown while the database is damaged
+	bridge   *bridge         // background work and its way back to the widgets
+	thumbs   *thumbCache
+	launcher launcher // opens files and folders with the system's programs
+	tips     *tips
+	submit   func()                             // the open form's save action, for Ctrl+Enter
+	escape   func()                             // closes the open dialog, for Esc
+	dialogs  map[*dialog.CustomDialog]fyne.Size // open dialogs and the size each asked for
+	alerts   []escalation.Alert                 // what the case list last read, for the home screen
+	cap      *capture                           // pasting and screenshots (capture.go)
 }
 
 // Language picks the interface language: the saved preference, else the
@@ -100,11 +102,13 @@ func Language(fa fyne.App) lang.Lang {
 // base makes a UI with its window and no panels: what every panel needs
 // (language, clock, background work, dialogs). New adds the panels.
 func base(fa fyne.App, c clock) *UI {
-	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}}
+	u := &UI{fa: fa, clock: c, l: Language(fa), dialogs: map[*dialog.CustomDialog]fyne.Size{}, bridge: newBridge(),
+		launcher: systemLauncher{}}
 	speakFyne(u.l)
 	u.ctx, u.cancel = context.WithCancel(context.Background())
 	u.tips = newTips()
 	applyTheme(fa)
+	choosePathsOnly() // the save dialog gives a path; app writes the file (savefile.go)
 	u.win = fa.NewWindow(u.T("app.title"))
 	u.win.SetIcon(fa.Icon())
 	u.win.SetOnClosed(u.cancel)
@@ -139,7 +143,10 @@ func New(fa fyne.App, svc Service) *UI {
 	u.view = newCaseView(u, svc)
 	u.split = container.NewHSplit(u.cases.content, u.view.content)
 	u.split.Offset = 0.3
-	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), u.split)))
+	u.banner = u.damagedBanner()
+	body := container.NewBorder(u.banner, nil, nil, nil, u.split)
+	u.win.SetContent(container.New(&rootLayout{u: u}, u.tips.layer(u.win.Canvas(), body)))
+	u.refreshDamaged()
 	u.win.SetMainMenu(u.menu())
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && u.escape != nil {
@@ -169,8 +176,9 @@ func (u *UI) N(key string, n int, kv ...string) string {
 	return u.l.T(key+form, append([]string{"n", strconv.Itoa(n)}, kv...)...)
 }
 
-// Wait blocks until background work started so far has finished (tests).
-func (u *UI) Wait() { u.pending.Wait() }
+// Wait blocks until background work started so far has finished, and
+// what it does to the widgets has been done (tests; see bridge).
+func (u *UI) Wait() { u.bridge.wait() }
 
 var (
 	shortcutNew    = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
@@ -340,11 +348,14 @@ func (l *rootLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 // fit shrinks a dialog size to the window, so that no dialog is larger
 // than the screen the window is on (its content scrolls instead).
-func (u *UI) fit(size fyne.Size) fyne.Size {
+func (u *UI) fit(size fyne.Size) fyne.Size { return fitTo(u.win, size) }
+
+// fitTo shrinks a dialog size to the window w.
+func fitTo(w fyne.Window, size fyne.Size) fyne.Size {
 	if size.Width <= 0 {
 		return size
 	}
-	win := u.win.Canvas().Size()
+	win := w.Canvas().Size()
 	if win.Width > 0 {
 		size.Width = min(size.Width, win.Width-24)
 	}
@@ -367,14 +378,35 @@ func (u *UI) showError(err error) {
 	u.notice(u.T("ui.error-title"), u.l.Err(err))
 }
 
+// showErrorOn is showError over another window of the app (the attachment
+// viewer): the sentence in a dialog there, where the user is looking.
+func (u *UI) showErrorOn(w fyne.Window, err error) {
+	if w == nil || w == u.win {
+		u.showError(err)
+		return
+	}
+	if err == nil || errors.Is(err, context.Canceled) {
+		return
+	}
+	var le *lang.Error
+	if !errors.As(err, &le) && len(evidence.Fields(err)) == 0 {
+		log.Printf("redress: %v", err)
+	}
+	msg := widget.NewLabel(u.l.Err(err))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(u.T("ui.error-title"), u.T("ui.close"), container.NewVScroll(msg), w)
+	d.Resize(fitTo(w, fyne.NewSize(480, 220)))
+	d.Show()
+}
+
 // async runs work in the background with the window's context, then done
 // on the UI thread with its error; a non-nil error is shown unless done
 // handles it. Nothing runs after the window has closed. All background
 // work goes through here.
 func (u *UI) async(work func(ctx context.Context) error, done func(err error)) {
-	u.pending.Add(1)
+	u.bridge.start()
 	go func() {
-		defer u.pending.Done()
+		defer u.bridge.finish()
 		err := work(u.ctx)
 		if u.ctx.Err() != nil {
 			return
@@ -412,14 +444,13 @@ func (u *UI) every(d time.Duration, fn func()) (stop func()) {
 	return stop
 }
 
-// do runs fn on the UI thread from a background goroutine and waits.
-func (u *UI) do(fn func()) {
-	fyne.DoAndWait(func() {
-		u.uiMu.Lock()
-		defer u.uiMu.Unlock()
-		fn()
-	})
-}
+// do runs fn on the UI thread from a background goroutine and waits for
+// it (never call it on the UI thread itself).
+func (u *UI) do(fn func()) { u.bridge.do(u.ctx, fn) }
+
+// post runs fn on the UI thread from a background goroutine without
+// waiting (progress reports from a renderer's workers).
+func (u *UI) post(fn func()) { u.bridge.post(fn) }
 
 func (u *UI) showAbout() {
 	dir := ""

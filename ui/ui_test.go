@@ -1117,20 +1117,28 @@ func TestCreateDossierFromTheApp(t *testing.T) {
 	if !strings.Contains(h.screenText(), res.Record.Path) {
 		t.Errorf("the saved path is not shown:\n%s", h.screenText())
 	}
-	// "I sent it" records a letter event with the dossier's SHA-256.
+	// "I sent it" asks how, then records a letter event with the
+	// dossier's SHA-256 and the channel.
 	for _, o := range test.LaidOutObjects(h.u.Window().Canvas().Overlays().Top()) {
 		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "I sent it") {
 			b.OnTapped()
 		}
 	}
 	h.u.Wait()
+	for _, o := range test.LaidOutObjects(h.u.Window().Canvas().Overlays().Top()) {
+		if ch, ok := o.(*choice); ok {
+			ch.set(string(evidence.Post))
+		}
+	}
+	h.u.Submit()
+	h.u.Wait()
 	var found bool
 	for _, e := range h.timeline(c.ID) {
-		if e.Kind == evidence.KindLetter && strings.Contains(e.Summary, res.Record.SHA256) {
+		if e.Kind == evidence.KindLetter && strings.Contains(e.Summary, res.Record.SHA256) && e.Letter.Channel == evidence.Post {
 			found = true
 		}
 	}
 	if !found {
-		t.Error("no letter event with the dossier's SHA-256")
+		t.Errorf("no letter event sent by post with the dossier's SHA-256: %+v", h.timeline(c.ID))
 	}
 }

@@ -4,19 +4,21 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"redress/app"
 	"redress/evidence"
+	"redress/filename"
 )
 
 // attachmentReader reads a stored file's verified original bytes.
@@ -103,7 +105,8 @@ func (v *viewer) build() {
 	verified := wrapped(u.T("ui.verified"))
 	verified.Importance = widget.SuccessImportance
 	save := widget.NewButtonWithIcon(u.T("ui.save-copy"), theme.DocumentSaveIcon(), v.saveCopy)
-	side := container.NewVBox(info, verified, save)
+	openWith := widget.NewButtonWithIcon(u.T("ui.open-with"), theme.ComputerIcon(), v.openWith)
+	side := container.NewVBox(info, verified, newWrap(save, openWith))
 	var center fyne.CanvasObject
 	if v.img == nil {
 		msg := widget.NewLabel(u.T("ui.no-preview"))
@@ -155,29 +158,52 @@ func (v *viewer) setZoom(z float32) {
 	v.scroll.Refresh()
 }
 
+// saveCopy asks where to save a copy of the original bytes (under a name
+// every system accepts) and writes it whole, replacing an existing file
+// only once the copy is complete.
 func (v *viewer) saveCopy() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	u := v.u
+	dir := u.lastFolder()
+	u.saveDialogOn(v.win, dir, filepath.Join(dir, filename.Safe(v.a.Name, "attachment")), func(path string) {
+		u.setLastFolder(filepath.Dir(path))
+		v.writeCopy(path, func(string) {})
+	})
+}
+
+// writeCopy writes the verified original bytes to path (app.SaveFile),
+// then calls done with the absolute path; a failure is said in a dialog
+// over the viewer.
+func (v *viewer) writeCopy(path string, done func(abs string)) {
+	u, data := v.u, v.data
+	var abs string
+	u.async(func(context.Context) (err error) {
+		abs, err = app.SaveFile(path, func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		})
+		return err
+	}, func(err error) {
 		if err != nil {
-			v.u.showError(err)
+			u.showErrorOn(v.win, err)
 			return
 		}
-		if w == nil {
-			return
-		}
-		defer w.Close()
-		if _, err := w.Write(v.data); err != nil {
-			v.u.showError(langError("ui.save-failed", "file", w.URI().Name()))
-			return
-		}
-		v.u.setLastFolder(filepath.Dir(w.URI().Path()))
-	}, v.win)
-	d.SetFileName(v.a.Name)
-	d.SetConfirmText(v.u.T("ui.save"))
-	d.SetDismissText(v.u.T("ui.cancel"))
-	if l, err := storage.ListerForURI(storage.NewFileURI(v.u.lastFolder())); err == nil {
-		d.SetLocation(l)
+		done(abs)
+	})
+}
+
+// openWith hands a copy of the file to the program the system uses for
+// its type (the stored original stays untouched), saying in a dialog over
+// the viewer when there is none.
+func (v *viewer) openWith() {
+	u := v.u
+	path, err := openCopyPath(v.a.SHA256, filename.Safe(v.a.Name, "attachment"))
+	if err != nil {
+		u.showErrorOn(v.win, langError("file.cannot-write", "file", filepath.Join(os.TempDir(), v.a.Name)))
+		return
 	}
-	d.Show()
+	v.writeCopy(path, func(abs string) {
+		u.launch(abs, false, func(err error) { u.showErrorOn(v.win, err) })
+	})
 }
 
 // panner holds the picture and pans the scroll container when dragged.
