@@ -314,6 +314,8 @@ func newFacts(in Input) *facts {
 	events := evidence.Active(in.Events)
 	for _, e := range events {
 		switch {
+		case escalation.IsRecordsRequest(&e):
+			// A request for the user's records is not a complaint.
 		case e.Kind == evidence.KindTransaction && e.Transaction != nil:
 			f.txs = append(f.txs, e)
 		case e.Kind == evidence.KindContact && e.Contact != nil:
