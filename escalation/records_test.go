@@ -19,9 +19,9 @@ func recordsEv(id string, when time.Time) evidence.Event {
 func TestRecordsClock(t *testing.T) {
 	london, _ := time.LoadLocation("Europe/London")
 	tests := []struct {
-		name    string
-		j       evidence.Jurisdiction
-		sent    time.Time
+		name string
+		j    evidence.Jurisdiction
+		sent time.Time
 		want string // due date, "" for none
 	}{
 		{"EU: 31 January + 1 month is 28 February, a Saturday", evidence.EU,
