@@ -404,7 +404,7 @@ func (w zh) history(f *facts) string {
 		s = append(s, t+"。")
 	}
 	if len(f.letters) == 0 && len(f.contacts) > 0 && f.to != Provider {
-		s = append(s, w.i() + "已通过上述方式向"+them+"提出投诉。")
+		s = append(s, w.i()+"已通过上述方式向"+them+"提出投诉。")
 	}
 	final := false
 	for _, e := range f.responses {
@@ -439,11 +439,11 @@ func (w zh) history(f *facts) string {
 	}
 	switch {
 	case len(f.letters) > 0 && f.unanswered():
-		s = append(s, "对于" + w.i()+w.date(f.letters[len(f.letters)-1].At)+"提交的投诉，"+them+"至今未作答复。")
+		s = append(s, "对于"+w.i()+w.date(f.letters[len(f.letters)-1].At)+"提交的投诉，"+them+"至今未作答复。")
 	case len(f.responses) == 0 && f.to != Provider && len(f.contacts) > 0:
-		s = append(s, them+"至今未作答复，" + w.i() + "亦未收到任何书面回复。")
+		s = append(s, them+"至今未作答复，"+w.i()+"亦未收到任何书面回复。")
 	case len(f.responses) == 0 && f.to != Provider:
-		s = append(s, "截至本函日期，" + w.i() + "未收到"+them+"的任何答复。")
+		s = append(s, "截至本函日期，"+w.i()+"未收到"+them+"的任何答复。")
 	case len(f.responses) > 0 && !final && f.to != Provider:
 		s = append(s, "上述答复均非最终答复，问题至今未获解决。")
 	}
@@ -536,7 +536,7 @@ func (w zh) otherSteps(f *facts) string {
 		say(e, "已就此事向公安机关报案")
 	}
 	for _, e := range f.bank {
-		say(e, "已就该笔款项向" + w.i() + "开户银行提出争议（拒付）申请")
+		say(e, "已就该笔款项向"+w.i()+"开户银行提出争议（拒付）申请")
 	}
 	return strings.Join(s, "")
 }
@@ -564,9 +564,9 @@ func (w zh) keyDates(f *facts) string {
 		switch d.Clock {
 		case escalation.ClockOmbudsmanAfter:
 			if d.Status == escalation.Available {
-				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起，英国金融申诉专员服务（FOS）即可受理" + w.i() + "的投诉。")
+				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起，英国金融申诉专员服务（FOS）即可受理"+w.i()+"的投诉。")
 			} else {
-				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起（或"+w.them(f)+"发出最终答复时），英国金融申诉专员服务（FOS）即可受理" + w.i() + "的投诉。")
+				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起（或"+w.them(f)+"发出最终答复时），英国金融申诉专员服务（FOS）即可受理"+w.i()+"的投诉。")
 			}
 			continue
 		case escalation.ClockPlatformMediation:
