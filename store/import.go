@@ -236,6 +236,16 @@ func (s *Store) ExportData(ctx context.Context, caseID string) (ImportData, erro
 	if d.Dossiers, err = s.Dossiers(ctx, caseID); err != nil {
 		return d, err
 	}
+	if d.Case.ClientID != "" {
+		cl, err := s.Client(ctx, d.Case.ClientID)
+		if err != nil {
+			return d, err
+		}
+		d.Client = &cl
+	}
+	if d.Selections, err = s.Selections(ctx, caseID); err != nil {
+		return d, err
+	}
 	return d, nil
 }
 
