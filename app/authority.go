@@ -274,4 +274,6 @@ func (a *App) MarkRecordsSent(ctx context.Context, caseRef string, rec DossierRe
 
 // RecordsClock is the law's clock for the case's records request, with
 // its sources (forms.RecordsClockFor).
-func RecordsClock(j evidence.Jurisdiction) (forms.RecordsClock, bool) { return forms.RecordsClockFor(j) }
+func RecordsClock(j evidence.Jurisdiction) (forms.RecordsClock, bool) {
+	return forms.RecordsClockFor(j)
+}

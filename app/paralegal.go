@@ -139,7 +139,9 @@ func (a *App) EditCase(ctx context.Context, caseRef string, in CaseInput) (evide
 
 // Profile returns the representative's profile; ok is false when none was
 // set up yet.
-func (a *App) Profile(ctx context.Context) (evidence.Profile, bool, error) { return a.store.Profile(ctx) }
+func (a *App) Profile(ctx context.Context) (evidence.Profile, bool, error) {
+	return a.store.Profile(ctx)
+}
 
 // SaveProfile stores the representative's profile in the database (so it
 // travels with backups); the previous version is kept.

@@ -52,7 +52,7 @@ func newParalegal(t *testing.T) *paralegal {
 	}
 	if p.uk, err = a.NewCase(ctx, CaseInput{Title: "Withdrawal stuck", Provider: "QuickPay", Problem: "withdrawal-delayed",
 		Jurisdiction: "UK", Amount: "640.00", Currency: "GBP", Incident: "2026-10-02", Account: "QP-55120",
-		Remedy: "Send the £640.00 to my bank account.",
+		Remedy:  "Send the £640.00 to my bank account.",
 		Details: CaseDetails{Client: "Margaret Lee", Represented: true, Product: "e-wallet", ProviderLegal: "QuickPay Payments Ltd"}}); err != nil {
 		t.Fatal(err)
 	}
