@@ -735,7 +735,6 @@ func (r *runner) leftOutLine(rep app.VerifyReport) {
 		"ids", orDash(strings.Join(ids, ", "))))
 }
 
-
 func yesIf(b bool, yes string) string {
 	if b {
 		return yes

@@ -230,4 +230,3 @@ func TestParalegalBadInput(t *testing.T) {
 		}
 	}
 }
-
