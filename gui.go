@@ -63,6 +63,15 @@ func runGUI(g cli.GUI) (code int) {
 			})
 		}
 	}
+	if g.Case == "" && g.Show != "" { // a view that needs no case: profile, new-client, settings…
+		fa.Lifecycle().SetOnStarted(func() {
+			u.StartMaintenance()
+			go func() {
+				u.Wait()
+				fyne.Do(func() { u.Show(g.Show) })
+			}()
+		})
+	}
 	u.Window().SetMaster()
 	running = true
 	u.Window().ShowAndRun()

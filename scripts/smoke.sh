@@ -8,14 +8,16 @@
 # language chosen. After each step the app must be alive with no panic in
 # its log, its window within the screen, and the screen or the data must
 # show the step's effect. Screenshots of every step: shots/realwin/.
-# The test is internal/realwin (build tag realwin).
+# The test is internal/realwin (build tag realwin); TestParalegalWindow
+# (paralegal_test.go) plays a paralegal's session after it.
 # Needs: xvfb xdotool x11-utils imagemagick (make deps installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p shots
 go vet -tags realwin ./internal/realwin/
 go test -tags realwin -count=1 -timeout 15m -v ./internal/realwin/ 2>&1 | tee shots/realwin.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|\s+realwin_test.go:[0-9]+: (step|real-window)|\s+(screenshot|app log))' || true
-if ! grep -q '^--- PASS: TestRealWindow' shots/realwin.log; then
+if ! grep -q '^--- PASS: TestRealWindow' shots/realwin.log || ! grep -q '^--- PASS: TestParalegalWindow' shots/realwin.log ||
+  grep -q '^--- FAIL' shots/realwin.log; then
   echo "real-window test failed; its output:" >&2
   tail -80 shots/realwin.log >&2
   exit 1

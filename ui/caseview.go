@@ -162,6 +162,7 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 		add("ui.edit", theme.DocumentCreateIcon(), func() { u.EditCase(v.c) }),
 		add("ui.export", theme.UploadIcon(), u.ExportCase),
 		v.archive,
+		u.formsAndLettersButton(),
 	)
 	// The search box has a row of its own, so that it is always visible;
 	// the order, the kind and the count share the next.
@@ -306,6 +307,7 @@ func (v *caseView) showHeader() {
 			who = append(who, s)
 		}
 	}
+	who = append(who, v.representation()...)
 	if c.Archived == nil {
 		v.archive.SetText(u.T("ui.archive"))
 		v.archive.SetIcon(theme.DeleteIcon())

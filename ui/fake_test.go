@@ -135,6 +135,14 @@ type fakeCaseWriter struct {
 	ProvidersFn  func(ctx context.Context) ([]string, error)
 	NewCaseFn    func(ctx context.Context, in app.CaseInput) (evidence.Case, error)
 	UpdateCaseFn func(ctx context.Context, c *evidence.Case) error
+	EditCaseFn   func(ctx context.Context, caseRef string, in app.CaseInput) (evidence.Case, error)
+}
+
+func (f *fakeCaseWriter) EditCase(ctx context.Context, caseRef string, in app.CaseInput) (evidence.Case, error) {
+	if f.EditCaseFn == nil {
+		return evidence.Case{}, nil
+	}
+	return f.EditCaseFn(ctx, caseRef, in)
 }
 
 var _ caseWriter = (*fakeCaseWriter)(nil)
@@ -454,6 +462,7 @@ type fakeService struct {
 	*fakeArchiver
 	*fakeMaintainer
 	*fakeHolidayCalendar
+	*fakeParalegal
 }
 
 var _ Service = (*fakeService)(nil)
@@ -477,6 +486,7 @@ func newFakeService(dir string, now time.Time, loc *time.Location) *fakeService 
 		fakeArchiver:         &fakeArchiver{},
 		fakeMaintainer:       &fakeMaintainer{},
 		fakeHolidayCalendar:  &fakeHolidayCalendar{},
+		fakeParalegal:        &fakeParalegal{},
 		fakeClock:            &fakeClock{NowFn: func() time.Time { return now }, LocationFn: func() *time.Location { return loc }},
 	}
 }

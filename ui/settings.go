@@ -60,6 +60,7 @@ func (u *UI) showSettings() *settingsPanel {
 		widget.NewFormItem(u.T("ui.setting-language"), container.NewVBox(p.language, restart)),
 		widget.NewFormItem(u.T("ui.setting-paper"), p.paper),
 		widget.NewFormItem(u.T("ui.setting-theme"), p.theme),
+		widget.NewFormItem(u.T("ui.para.setting-representative"), u.profileSummary()),
 		widget.NewFormItem(u.T("ui.setting-data"), container.NewBorder(nil, nil, nil, copyDir, dir)),
 		widget.NewFormItem(u.T("ui.setting-backups"), u.backupList()),
 	)

@@ -25,6 +25,7 @@ import (
 	"redress/escalation"
 	"redress/evidence"
 	"redress/lang"
+	"redress/letters"
 )
 
 // clock is the app's time: now, and the zone times are typed in.
@@ -50,6 +51,13 @@ type Service interface {
 	archiver
 	maintainer
 	holidayCalendar
+	// Paralegals and official forms (issue 14).
+	profileEditor
+	clientKeeper
+	formAnswerer
+	recordsMaker
+	authorityMaker
+	entryChooser
 }
 
 // Preference keys.
@@ -423,7 +431,9 @@ func (u *UI) showAbout() {
 }
 
 // Show opens one of the app's panels for the open case by name: "call",
-// "new-case", "settings", "add-files", "dossier", "about", an event kind
+// "new-case", "settings", "add-files", "dossier", "about", "profile",
+// "new-client", "forms", "records", "authority", "entries" (the
+// regulator dossier's), an event kind
 // ("contact", "note"…) or "viewer" (the newest attachment). Used by
 // `redress gui --show` (screenshots).
 func (u *UI) Show(view string) {
@@ -440,6 +450,20 @@ func (u *UI) Show(view string) {
 		u.CreateDossier()
 	case "about":
 		u.showAbout()
+	case "profile":
+		u.EditProfile()
+	case "new-client":
+		u.NewClient()
+	case "forms":
+		u.FormAnswers()
+	case "records":
+		u.RecordsRequest()
+	case "authority":
+		u.LetterOfAuthority()
+	case "entries":
+		if u.view.caseID != "" {
+			u.chooseEntries(u.svc, u.view.caseID, letters.Regulator, nil)
+		}
 	case "viewer":
 		for i := 0; i < u.view.model.count && i < pageSize; i++ {
 			if e, ok := u.view.model.get(i); ok && len(e.Attachments) > 0 {
