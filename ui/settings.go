@@ -60,9 +60,9 @@ func (u *UI) showSettings() *settingsPanel {
 		widget.NewFormItem(u.T("ui.setting-language"), container.NewVBox(p.language, restart)),
 		widget.NewFormItem(u.T("ui.setting-paper"), p.paper),
 		widget.NewFormItem(u.T("ui.setting-theme"), p.theme),
-		widget.NewFormItem(u.T("ui.para.setting-representative"), u.profileSummary()),
 		widget.NewFormItem(u.T("ui.setting-data"), container.NewBorder(nil, nil, nil, copyDir, dir)),
 		widget.NewFormItem(u.T("ui.setting-backups"), u.backupList()),
+		widget.NewFormItem(u.T("ui.para.setting-representative"), u.profileSummary()),
 	)
 	holidays := container.NewVBox(widget.NewSeparator(), bold(u.T("ui.holidays")), p.holidays.content)
 	u.modal(u.T("ui.settings"), container.NewVScroll(container.NewVBox(f, holidays)), "", nil, fyne.NewSize(680, 620))
