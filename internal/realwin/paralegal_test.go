@@ -65,7 +65,7 @@ func TestParalegalWindow(t *testing.T) {
 	r.typ("QuickPay withdrawal stuck")
 	r.click(640, 186)
 	r.typ("QuickPay")
-	r.choose("problem", 660, 226, 10, 1)      // Withdrawal delayed
+	r.choose("problem", 660, 226, 10, 1)     // Withdrawal delayed
 	r.choose("jurisdiction", 660, 266, 5, 2) // United Kingdom
 	r.click(881, 467)                        // + (new client)
 	r.waitChange("the client form opens", image.Rect(290, 70, 910, 710))
@@ -127,7 +127,7 @@ func TestParalegalWindow(t *testing.T) {
 	r.click(551, 214) // Create dossier
 	r.waitChange("the dossier panel opens", image.Rect(220, 50, 980, 730))
 	r.choose("recipient", 670, 125, 3, 2) // Regulator
-	r.click(880, 286)                    // Choose entries…
+	r.click(880, 286)                     // Choose entries…
 	r.waitChange("the entries open", image.Rect(240, 80, 960, 700))
 	r.done("entries")
 	r.click(500, 410) // the second entry: the call about fees
