@@ -56,7 +56,6 @@ func (u *UI) letterOfAuthority(svc authorityMaker) *authorityPanel {
 	p.preview = wrapped("")
 	p.status = wrapped("")
 	intro := wrapped(u.T("ui.para.authority-intro"))
-	intro.Importance = widget.LowImportance
 	scan := widget.NewButtonWithIcon(u.T("ui.para.add-signed"), theme.FileImageIcon(), p.addSigned)
 	top := container.NewVBox(intro, widget.NewForm(widget.NewFormItem(u.T("field.lang"), p.lang)), p.ids, newWrap(scan))
 	content := container.NewBorder(top, p.status, nil, nil, container.NewVScroll(p.preview))

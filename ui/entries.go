@@ -43,7 +43,6 @@ func (u *UI) chooseEntries(svc entryChooser, caseID string, to letters.Recipient
 	p := &entriesPanel{u: u, svc: svc, caseID: caseID, to: to, in: map[string]bool{}, saved: saved}
 	p.count = wrapped("")
 	intro := wrapped(u.T("ui.para.entries-intro", "recipient", u.l.Label("party", string(to))))
-	intro.Importance = widget.LowImportance
 	p.list = widget.NewList(func() int { return len(p.entries) }, p.createRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.Unselect(id)

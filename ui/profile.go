@@ -52,7 +52,6 @@ func (u *UI) editProfile(svc profileEditor, saved func(evidence.Profile)) *profi
 	fm.add("rep-email", u.T("field.rep-email"), p.email)
 	fm.add("rep-reference", u.T("field.rep-reference"), p.ref)
 	intro := wrapped(u.T("ui.para.profile-intro"))
-	intro.Importance = widget.LowImportance
 	content := container.NewVScroll(container.NewVBox(intro, fm.content()))
 	var old evidence.Profile
 	u.async(func(ctx context.Context) (err error) {

@@ -65,7 +65,6 @@ func (u *UI) recordsRequest(svc recordsMaker) *recordsPanel {
 	p.text = u.newMultiline("", 10)
 	p.status = wrapped("")
 	intro := wrapped(u.T("ui.para.records-intro"))
-	intro.Importance = widget.LowImportance
 	regen := widget.NewButtonWithIcon(u.T("ui.regenerate"), theme.ViewRefreshIcon(), p.regenerate)
 	save := widget.NewButtonWithIcon(u.T("ui.save-draft"), theme.DocumentSaveIcon(), func() { p.saveIfEdited(p.language(), nil) })
 	p.sent = widget.NewButtonWithIcon(u.T("ui.para.i-sent-it"), theme.MailSendIcon(), p.markSent)

@@ -433,7 +433,8 @@ func (u *UI) showAbout() {
 // Show opens one of the app's panels for the open case by name: "call",
 // "new-case", "settings", "add-files", "dossier", "about", "profile",
 // "new-client", "forms", "records", "authority", "entries" (the
-// regulator dossier's), an event kind
+// regulator dossier's), "case-details" (the edit form, its details for
+// the official forms open), an event kind
 // ("contact", "note"…) or "viewer" (the newest attachment). Used by
 // `redress gui --show` (screenshots).
 func (u *UI) Show(view string) {
@@ -460,6 +461,10 @@ func (u *UI) Show(view string) {
 		u.RecordsRequest()
 	case "authority":
 		u.LetterOfAuthority()
+	case "case-details":
+		if u.view.caseID != "" {
+			u.editCaseDialog(u.view.c).more.focusField("phone")
+		}
 	case "entries":
 		if u.view.caseID != "" {
 			u.chooseEntries(u.svc, u.view.caseID, letters.Regulator, nil)
