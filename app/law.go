@@ -169,6 +169,12 @@ func (a *App) SetLetterDetails(ctx context.Context, caseRef string, d LetterDeta
 		return nil
 	}
 	c.Complainant.City, c.Business.Address, c.Business.Contact = d.City, d.ProviderAddress, d.ProviderContact
+	if c.ClientID != "" {
+		// The city is the client's: kept there, for all the client's cases.
+		if err := a.linkClient(ctx, &c, c.ClientID, true); err != nil {
+			return err
+		}
+	}
 	return a.store.UpdateCase(ctx, &c)
 }
 

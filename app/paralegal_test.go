@@ -132,6 +132,18 @@ func TestLetterDetailsAreCaseFields(t *testing.T) {
 	if got, _ := p.a.LetterDetails(ctx, p.cn.ID); got != d {
 		t.Errorf("LetterDetails = %+v, want %+v", got, d)
 	}
+	if cl, _ := p.a.Client(ctx, p.wa.ID); cl.City != "上海" {
+		t.Errorf("the client's city = %q; a client's case keeps its city on the client", cl.City)
+	}
+	// Editing the client later keeps the city on the case.
+	cl, _ := p.a.Client(ctx, p.wa.ID)
+	cl.Phone = "13900000000"
+	if _, err := p.a.UpdateClient(ctx, &cl); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := p.a.Case(ctx, p.cn.ID); c.Complainant.City != "上海" || c.Complainant.Phone != "13900000000" {
+		t.Errorf("after the client's edit the case has city %q phone %q", c.Complainant.City, c.Complainant.Phone)
+	}
 	if over, _ := p.a.Overrides(ctx, p.cn.ID); len(over) != 0 {
 		t.Errorf("the details were also kept as overrides: %v", over)
 	}
