@@ -74,6 +74,7 @@ bench:
 
 screenshots: deps
 	bash scripts/screenshots.sh
+	bash scripts/screenshots-paralegal.sh
 
 smoke: deps
 	bash scripts/smoke.sh

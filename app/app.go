@@ -214,6 +214,7 @@ type CaseInput struct {
 	Amount, Currency, Incident             string
 	Name, Contact, Address, Account        string
 	Remedy, Language, Status               string
+	Details                                CaseDetails // what the official forms ask for (all optional)
 }
 
 // Case parses the input, reporting every bad field at once.
@@ -227,6 +228,7 @@ func (in CaseInput) Case() (evidence.Case, error) {
 		Language: evidence.Language(strings.TrimSpace(in.Language)),
 		Status:   evidence.Status(strings.TrimSpace(in.Status)),
 	}
+	in.Details.apply(&c)
 	var parseErrs evidence.Errors
 	if strings.TrimSpace(in.Amount) != "" || strings.TrimSpace(in.Currency) != "" {
 		m, err := evidence.ParseMoney("amount", in.Amount, in.Currency)
@@ -249,10 +251,14 @@ func (in CaseInput) Case() (evidence.Case, error) {
 	return c, nil
 }
 
-// NewCase validates and stores a new case.
+// NewCase validates and stores a new case. A case for a client
+// (Details.Client) takes the client's details as its complainant's.
 func (a *App) NewCase(ctx context.Context, in CaseInput) (evidence.Case, error) {
 	c, err := in.Case()
 	if err != nil {
+		return c, err
+	}
+	if err := a.linkClient(ctx, &c, in.Details.Client, false); err != nil {
 		return c, err
 	}
 	if err := a.store.CreateCase(ctx, &c); err != nil {

@@ -65,7 +65,10 @@ func (a *App) ExportReport(ctx context.Context, caseRef, out string, opts Export
 	}
 	bd := bundle.Data{Schema: bundle.Schema, AppVersion: Version, Exported: a.now().UTC(), Case: d.Case,
 		CaseHistory: d.CaseHistory, Events: d.Events, EventHistory: d.EventHistory,
-		Checklist: d.Checklist, Overrides: d.Overrides}
+		Checklist: d.Checklist, Overrides: d.Overrides, Client: d.Client, Selections: map[string]bundle.Selection{}}
+	for to, sel := range d.Selections {
+		bd.Selections[to] = bundle.Selection{Exclude: sel.Exclude, Include: sel.Include}
+	}
 	for _, dr := range d.Drafts {
 		bd.Drafts = append(bd.Drafts, bundle.Draft{Recipient: dr.Recipient, Language: evidence.Language(dr.Language), Text: dr.Text, Updated: dr.Saved})
 	}
@@ -155,7 +158,10 @@ func (a *App) Import(ctx context.Context, file string, opts ImportOptions) (evid
 	}
 	d := arc.Data
 	in := store.ImportData{Case: d.Case, CaseHistory: d.CaseHistory, Events: d.Events, EventHistory: d.EventHistory,
-		Checklist: d.Checklist, Overrides: d.Overrides}
+		Checklist: d.Checklist, Overrides: d.Overrides, Client: d.Client, Selections: map[string]store.Selection{}}
+	for to, sel := range d.Selections {
+		in.Selections[to] = store.Selection{Exclude: sel.Exclude, Include: sel.Include}
+	}
 	for _, r := range d.Dossiers {
 		in.Dossiers = append(in.Dossiers, store.DossierRecord{ID: r.ID, Recipient: r.Recipient, Language: r.Language,
 			SHA256: r.SHA256, Size: r.Size, Pages: r.Pages, Created: r.Created})
@@ -229,6 +235,20 @@ func asCopy(in store.ImportData, now time.Time) store.ImportData {
 		Summary:   "Imported as a copy of case " + orig + " · 作为案件 " + orig + " 的副本导入",
 		Reference: orig, Tags: []string{"imported-copy"}, Attachments: []evidence.Attachment{}, Version: 1})
 	in.Events, in.EventHistory = evs, eh
+	sels := map[string]store.Selection{}
+	for to, sel := range in.Selections {
+		remap := func(ids []string) []string {
+			out := []string{}
+			for _, id := range ids {
+				if n, ok := newID[id]; ok {
+					out = append(out, n)
+				}
+			}
+			return out
+		}
+		sels[to] = store.Selection{Exclude: remap(sel.Exclude), Include: remap(sel.Include)}
+	}
+	in.Selections = sels
 	return in
 }
 
@@ -251,6 +271,11 @@ type VerifyReport struct {
 	// it is unsigned); ThisInstall says it is this installation's key.
 	Signer      string `json:"signer,omitempty"`
 	ThisInstall bool   `json:"this_install,omitempty"`
+	// Entries is how many timeline entries a dossier includes, LeftOut
+	// the IDs of the case's entries the user left out of it (from its
+	// manifest; dossiers made before this was recorded have neither).
+	Entries int      `json:"entries,omitempty"`
+	LeftOut []string `json:"left_out,omitempty"`
 }
 
 // OK reports whether every file verified.

@@ -31,6 +31,10 @@ type DossierOptions struct {
 	Out    string // where to write the PDF
 	// Progress, when set, is told how far rendering has got (0..1).
 	Progress func(done float64)
+	// Selection, when set, is what goes in beyond the default (entries
+	// left out, private notes put in), and is remembered for the case and
+	// recipient; nil uses the remembered choice (selection.go).
+	Selection *Selection
 }
 
 // DossierResult is what was made.
@@ -63,6 +67,10 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	if err != nil {
 		return res, err
 	}
+	sel, err := a.dossierSelection(ctx, id, opts)
+	if err != nil {
+		return res, err
+	}
 	var in letters.Input
 	var h = sha256.New()
 	var size int64
@@ -77,8 +85,13 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		if err != nil {
 			return err
 		}
+		evs, leftOut := choose(evs, sel)
 		var xs []evidence.Enclosure
 		in, xs, err = a.letterInput(ctx, c, evs, opts.To, opts.Lang)
+		if err != nil {
+			return err
+		}
+		forms, err := a.formPages(ctx, in, evs, opts.Redact)
 		if err != nil {
 			return err
 		}
@@ -109,7 +122,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 			var err error
 			result, err = dossier.Render(cw, dossier.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
 				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Generated: a.now(),
-				KeyDates: keyDates, ChecklistSummary: summary})
+				KeyDates: keyDates, ChecklistSummary: summary, Forms: forms, LeftOut: leftOut})
 			size = cw.n
 			if err != nil {
 				return fmt.Errorf("render dossier: %w", err)

@@ -14,13 +14,12 @@ import (
 	"redress/store"
 )
 
-// The letter details a user gives per case are kept with the case's rule
-// overrides (table case_overrides, no schema change), under keys no rule
-// can have: one JSON value per key. They travel with the case in archives.
-const (
-	keyDetails     = "letter:details"    // LetterDetails
-	keyAddresseeOf = "letter:addressee:" // + party: Addressee
-)
+// The addressee a user chooses per case for each party is kept with the
+// case's rule overrides (table case_overrides), under keys no rule can
+// have: one JSON value per key. It travels with the case in archives. The
+// letter details (LetterDetails) were kept there too before schema 4; they
+// now live on the case itself (store.LetterDetailsKey).
+const keyAddresseeOf = "letter:addressee:" // + party: Addressee
 
 // Addressee is the body a case's letters to one party (an association or
 // a regulator) go to, as the user chose it: a body of the case's
@@ -32,10 +31,11 @@ type Addressee struct {
 	Address string `json:"address,omitempty"`
 }
 
-// LetterDetails are the facts of a case that letters need beyond the
-// case itself: the user's city (a Chinese letter goes to that city's
-// consumers' association) and the provider's address and contact (the
-// 被投诉人 block of letters to bodies).
+// LetterDetails are the facts of a case that letters to bodies need: the
+// user's city (a Chinese letter goes to that city's consumers'
+// association) and the provider's address and contact (the 被投诉人
+// block). They are the case's Complainant.City, Business.Address and
+// Business.Contact — one place for each fact, also edited with the case.
 type LetterDetails struct {
 	City            string `json:"city,omitempty"`
 	ProviderAddress string `json:"provider_address,omitempty"`
@@ -145,11 +145,7 @@ func (a *App) LetterDetails(ctx context.Context, caseRef string) (LetterDetails,
 	if err != nil {
 		return LetterDetails{}, err
 	}
-	over, err := a.store.Overrides(ctx, c.ID)
-	if err != nil {
-		return LetterDetails{}, err
-	}
-	return detailsOf(over), nil
+	return detailsOf(c), nil
 }
 
 // SetLetterDetails records a case's letter details (the user's city, the
@@ -169,7 +165,17 @@ func (a *App) SetLetterDetails(ctx context.Context, caseRef string, d LetterDeta
 	if err := checkLen("provider-address", d.ProviderAddress, evidence.MaxShort*5); err != nil {
 		return err
 	}
-	return a.setDetail(ctx, c.ID, keyDetails, d, d == LetterDetails{})
+	if d == detailsOf(c) {
+		return nil
+	}
+	c.Complainant.City, c.Business.Address, c.Business.Contact = d.City, d.ProviderAddress, d.ProviderContact
+	if c.ClientID != "" {
+		// The city is the client's: kept there, for all the client's cases.
+		if err := a.linkClient(ctx, &c, c.ClientID, true); err != nil {
+			return err
+		}
+	}
+	return a.store.UpdateCase(ctx, &c)
 }
 
 // LetterWarnings returns what the user should be told before a letter to
@@ -200,7 +206,7 @@ func (a *App) LetterWarnings(ctx context.Context, caseRef string, to letters.Rec
 	if body == "" {
 		body = addresseeOf(over, c.Jurisdiction, string(to)).Body
 	}
-	return escalation.LetterWarnings(in, string(to), body, detailsOf(over).City, a.now()), nil
+	return escalation.LetterWarnings(in, string(to), body, c.Complainant.City, a.now()), nil
 }
 
 // ChecklistFor reports whether the evidence checklist and its missing
@@ -222,12 +228,8 @@ func addresseeOf(over map[string]string, j evidence.Jurisdiction, party string) 
 	return ad
 }
 
-func detailsOf(over map[string]string) LetterDetails {
-	var d LetterDetails
-	if v, ok := over[keyDetails]; ok {
-		_ = json.Unmarshal([]byte(v), &d)
-	}
-	return d
+func detailsOf(c evidence.Case) LetterDetails {
+	return LetterDetails{City: c.Complainant.City, ProviderAddress: c.Business.Address, ProviderContact: c.Business.Contact}
 }
 
 func (a *App) setDetail(ctx context.Context, caseID, key string, v any, clear bool) error {

@@ -55,8 +55,11 @@ func (a *App) letterLaw(ctx context.Context, in *letters.Input) error {
 	if err != nil {
 		return err
 	}
-	d := detailsOf(over)
-	in.City, in.ProviderAddress, in.ProviderContact = d.City, d.ProviderAddress, d.ProviderContact
+	d := detailsOf(in.Case)
+	in.City, in.ProviderAddress, in.ProviderContact = d.City, d.ProviderAddress, providerContact(in.Case.Business)
+	if err := a.onBehalf(ctx, in); err != nil {
+		return err
+	}
 	if in.To != letters.Provider {
 		ad := addresseeOf(over, in.Case.Jurisdiction, string(in.To))
 		in.Body, in.RecipientName, in.RecipientAddress = ad.Body, ad.Name, ad.Address

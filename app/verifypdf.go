@@ -25,6 +25,8 @@ type dossierManifest struct {
 		SHA256 string `json:"sha256"`
 		Size   int64  `json:"size"`
 	} `json:"exhibits"`
+	Entries []string `json:"entries"`  // the timeline entries it includes
+	LeftOut []string `json:"left_out"` // the case's entries the user left out
 }
 
 var streamRE = regexp.MustCompile(`(?s)stream\r?\n(.*?)\r?\nendstream`)
@@ -67,6 +69,7 @@ func (a *App) VerifyDossier(ctx context.Context, path string) (VerifyReport, err
 		return rep, lang.E("verify.no-manifest", "file", path)
 	}
 	rep.CaseID = man.CaseID
+	rep.Entries, rep.LeftOut = len(man.Entries), man.LeftOut
 	sum := sha256.Sum256(data)
 	own := hex.EncodeToString(sum[:])
 	// The PDF is recognised by its SHA-256 among the dossiers recorded here,

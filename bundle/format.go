@@ -49,6 +49,21 @@ type Data struct {
 	Drafts       []Draft                     `json:"drafts"`        // letter drafts
 	Dossiers     []DossierRecord             `json:"dossiers"`      // the dossier PDFs made for the case
 	Redacted     bool                        `json:"redacted"`
+	// Client is the client the case is for (case.client_id), so that the
+	// receiving install has the client's details; absent for a user's own
+	// case.
+	Client *evidence.Client `json:"client,omitempty"`
+	// Selections are the entries the user chose to leave out of (exclude)
+	// or put into (include: private notes) the case's dossier, by
+	// recipient.
+	Selections map[string]Selection `json:"selections"`
+}
+
+// Selection is a remembered choice of what goes into a dossier: event IDs
+// left out, and private notes put in.
+type Selection struct {
+	Exclude []string `json:"exclude"`
+	Include []string `json:"include"`
 }
 
 // DossierRecord is a dossier PDF Redress made for the case: enough for
@@ -155,6 +170,9 @@ func (d *Data) fillEmpty() {
 	}
 	if d.Dossiers == nil {
 		d.Dossiers = []DossierRecord{}
+	}
+	if d.Selections == nil {
+		d.Selections = map[string]Selection{}
 	}
 }
 

@@ -634,6 +634,25 @@ func validateData(d *Data) (map[string]int64, error) {
 		}
 		dossierIDs[r.ID] = true
 	}
+	if cl := d.Client; cl != nil {
+		switch {
+		case !isID(cl.ID) || cl.ID != d.Case.ClientID:
+			return nil, bad(fmt.Sprintf("the client %q is not the case's client", printable(cl.ID)), nil)
+		case cl.Validate() != nil:
+			return nil, bad("client", cl.Validate())
+		}
+	}
+	for _, to := range slices.Sorted(maps.Keys(d.Selections)) {
+		if !slices.Contains(evidence.Parties, to) {
+			return nil, bad(fmt.Sprintf("selections has an unknown recipient %q", printable(to)), nil)
+		}
+		sel := d.Selections[to]
+		for _, id := range append(slices.Clone(sel.Exclude), sel.Include...) {
+			if !isID(id) {
+				return nil, bad(fmt.Sprintf("selections[%s] names a malformed entry ID %q", to, printable(id)), nil)
+			}
+		}
+	}
 	for _, id := range slices.Sorted(maps.Keys(d.EventHistory)) {
 		if !ids[id] {
 			return nil, bad(fmt.Sprintf("event_history names an unknown event %s", printable(id)), nil)

@@ -5,9 +5,12 @@ import "redress/evidence"
 // redactData masks account, card and phone numbers in every text field
 // (evidence.Redactor: evidence.Redact plus the case's own account IDs).
 func redactData(d Data) Data {
-	accounts := []string{d.Case.Complainant.AccountID}
+	accounts := []string{d.Case.Complainant.AccountID, d.Case.Complainant.IDNumber}
 	for _, c := range d.CaseHistory {
-		accounts = append(accounts, c.Complainant.AccountID)
+		accounts = append(accounts, c.Complainant.AccountID, c.Complainant.IDNumber)
+	}
+	if d.Client != nil {
+		accounts = append(accounts, d.Client.IDNumber)
 	}
 	red := evidence.Redactor(accounts...)
 	out := d
@@ -26,6 +29,14 @@ func redactData(d Data) Data {
 		dr.Text = red(dr.Text)
 		out.Drafts[i] = dr
 	}
+	if d.Client != nil {
+		cl := *d.Client
+		cl.Name, cl.Contact, cl.Address = red(cl.Name), red(cl.Contact), red(cl.Address)
+		cl.Phone, cl.Email, cl.Postcode, cl.City = red(cl.Phone), red(cl.Email), red(cl.Postcode), red(cl.City)
+		cl.Reference = red(cl.Reference)
+		cl.IDNumber = maskID(cl.IDNumber)
+		out.Client = &cl
+	}
 	out.Redacted = true
 	return out
 }
@@ -38,6 +49,11 @@ func redactCase(c evidence.Case, red func(string) string) evidence.Case {
 	c.Complainant.Contact = red(c.Complainant.Contact)
 	c.Complainant.Address = red(c.Complainant.Address)
 	c.Complainant.AccountID = evidence.MaskAccount(c.Complainant.AccountID)
+	p := &c.Complainant
+	p.Phone, p.Email, p.Postcode, p.City = red(p.Phone), red(p.Email), red(p.Postcode), red(p.City)
+	p.IDNumber = maskID(p.IDNumber) // never whole in a redacted copy
+	b := &c.Business
+	b.LegalName, b.Address, b.RegNo, b.Email, b.Contact = red(b.LegalName), red(b.Address), red(b.RegNo), red(b.Email), red(b.Contact)
 	return c
 }
 
@@ -120,3 +136,12 @@ func redactAll(list []string, red func(string) string) []string {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// maskID keeps the last four letters or digits of an identity document
+// number (evidence.MaskAccount); an empty one stays empty.
+func maskID(id string) string {
+	if id == "" {
+		return ""
+	}
+	return evidence.MaskAccount(id)
+}

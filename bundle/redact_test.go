@@ -84,5 +84,6 @@ func sampleData() Data {
 		Dossiers: []DossierRecord{{ID: "d1d1d1d1-0000-4000-8000-000000000001", Recipient: evidence.ToRegulator, Language: "zh",
 			SHA256: "3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b8550", Size: 31, Pages: 4,
 			File: "dossier-2026-11-24.pdf", Created: at("2026-11-24T08:00:00Z")}},
+		Selections: map[string]Selection{},
 	}
 }

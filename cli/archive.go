@@ -89,6 +89,7 @@ func (r *runner) verify(args []string) error {
 		if rep.Note != "" {
 			r.printf("%s\n", r.l.T(rep.Note))
 		}
+		r.leftOutLine(rep)
 		if rep.Kind == "archive" {
 			switch {
 			case rep.ThisInstall:

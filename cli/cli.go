@@ -129,6 +129,7 @@ func (r *runner) dispatch(args []string) error {
 	switch cmd {
 	case "help":
 		fmt.Fprintln(r.out, r.l.T("cli.usage"))
+		fmt.Fprintln(r.out, r.l.T("cli.usage-paralegal"))
 		fmt.Fprintln(r.out, r.l.T("cli.usage-gui"))
 		return nil
 	case "gui":
@@ -138,11 +139,13 @@ func (r *runner) dispatch(args []string) error {
 		return nil
 	case "case":
 		if len(rest) == 0 {
-			return usage("cli.missing-subcommand", "command", "case", "choices", "new, list, show, archive, restore")
+			return usage("cli.missing-subcommand", "command", "case", "choices", "new, list, show, edit, archive, restore")
 		}
 		switch rest[0] {
 		case "new":
 			return r.caseNew(rest[1:])
+		case "edit":
+			return r.caseEdit(rest[1:])
 		case "list":
 			return r.caseList(rest[1:])
 		case "show":
@@ -150,7 +153,7 @@ func (r *runner) dispatch(args []string) error {
 		case "archive", "restore":
 			return r.caseArchive(rest[0], rest[1:])
 		}
-		return usage("cli.unknown-subcommand", "command", "case", "sub", rest[0], "choices", "new, list, show, archive, restore")
+		return usage("cli.unknown-subcommand", "command", "case", "sub", rest[0], "choices", "new, list, show, edit, archive, restore")
 	case "event":
 		if len(rest) == 0 {
 			return usage("cli.missing-subcommand", "command", "event", "choices", "add, show, history, archive, restore")
@@ -190,6 +193,16 @@ func (r *runner) dispatch(args []string) error {
 		return r.bodies(rest)
 	case "post":
 		return r.post(rest)
+	case "profile":
+		return r.profile(rest)
+	case "client":
+		return r.client(rest)
+	case "forms":
+		return r.forms(rest)
+	case "authority":
+		return r.authority(rest)
+	case "records":
+		return r.records(rest)
 	case "restore":
 		return r.restore(rest)
 	}

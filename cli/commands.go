@@ -22,12 +22,13 @@ func (r *runner) caseNew(args []string) error {
 	title, provider, problem, jur := f.str("title"), f.str("provider"), f.str("problem"), f.str("jurisdiction")
 	amount, currency, incident, account := f.str("amount"), f.str("currency"), f.str("incident"), f.str("account")
 	name, contact, address, remedy, lng := f.str("name"), f.str("contact"), f.str("address"), f.str("remedy"), f.str("lang")
+	details := newDetailFlags(f)
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
 	in = app.CaseInput{Title: *title, Provider: *provider, Problem: *problem, Jurisdiction: *jur,
 		Amount: *amount, Currency: *currency, Incident: *incident, Account: *account,
-		Name: *name, Contact: *contact, Address: *address, Remedy: *remedy, Language: *lng}
+		Name: *name, Contact: *contact, Address: *address, Remedy: *remedy, Language: *lng, Details: details.details()}
 	if _, err := in.Case(); err != nil {
 		return err // bad input is reported before the data directory is touched
 	}
@@ -46,7 +47,7 @@ func (r *runner) caseNew(args []string) error {
 
 func (r *runner) caseList(args []string) error {
 	f := newFlags("case list")
-	asJSON, all := f.boolean("json"), f.boolean("all")
+	asJSON, all, client := f.boolean("json"), f.boolean("all"), f.str("client")
 	if _, err := f.parse(args, 0); err != nil {
 		return err
 	}
@@ -63,6 +64,9 @@ func (r *runner) caseList(args []string) error {
 	}
 	defer a.Close()
 	cases, err := a.Cases(r.ctx, *all)
+	if *client != "" && err == nil {
+		cases, err = a.ClientCases(r.ctx, *client, *all)
+	}
 	if err != nil {
 		return err
 	}
@@ -150,6 +154,23 @@ func (r *runner) caseShow(args []string) error {
 		{"field.contact", c.Complainant.Contact},
 		{"field.address", c.Complainant.Address},
 		{"field.account", c.Complainant.AccountID},
+		{"field.phone", c.Complainant.Phone},
+		{"field.email", c.Complainant.Email},
+		{"field.postcode", c.Complainant.Postcode},
+		{"field.city", c.Complainant.City},
+		{"field.birth-date", c.Complainant.BirthDate},
+		{"field.id-number", c.Complainant.IDNumber},
+		{"field.prefers", r.label("prefers", c.Complainant.Prefers)},
+		{"field.client", c.ClientID},
+		{"field.represented", yesIf(c.Represented, r.l.T("cli.yes"))},
+		{"field.provider-legal", c.Business.LegalName},
+		{"field.provider-address", c.Business.Address},
+		{"field.provider-regno", c.Business.RegNo},
+		{"field.provider-email", c.Business.Email},
+		{"field.provider-contact", c.Business.Contact},
+		{"field.product", r.label("product", c.Product)},
+		{"field.final-response", c.FinalResponse},
+		{"field.final-mentions-ombudsman", r.label("yesno", c.FinalMentionsOmbudsman)},
 		{"field.remedy", c.Remedy},
 		{"field.lang", r.l.Label("language", string(c.Language))},
 		{"field.status", r.l.Label("status", string(c.Status))},

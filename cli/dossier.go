@@ -17,6 +17,7 @@ func (r *runner) dossier(args []string) error {
 	to, lng, paper, out := f.str("to"), f.str("lang"), f.str("paper"), f.str("o")
 	redact, sent, open := f.boolean("redact"), f.boolean("sent"), f.boolean("open")
 	method, ref := f.str("method"), f.str("ref")
+	exclude, notes := f.list("exclude"), f.boolean("include-notes")
 	pos, err := f.parse(args, 1, "CASE")
 	if err != nil {
 		return err
@@ -61,8 +62,12 @@ func (r *runner) dossier(args []string) error {
 	for _, w := range warnings {
 		fmt.Fprintln(r.errw, r.l.T("law.before-sending", "warning", r.l.T(w.Key, w.Args...)))
 	}
+	sel, err := dossierSelection(r, a, pos[0], letters.Recipient(*to), *exclude, *notes)
+	if err != nil {
+		return err
+	}
 	res, err := a.Dossier(r.ctx, pos[0], app.DossierOptions{To: letters.Recipient(*to), Lang: evidence.Language(*lng),
-		Paper: *paper, Redact: *redact, Out: *out})
+		Paper: *paper, Redact: *redact, Out: *out, Selection: sel})
 	if err != nil {
 		return err
 	}
@@ -71,6 +76,9 @@ func (r *runner) dossier(args []string) error {
 	}
 	r.printf("%s\n", r.l.T("ui.dossier-saved", "file", res.Record.Path, "pages", fmt.Sprint(res.Record.Pages)))
 	r.printf("SHA-256 %s\n", res.Record.SHA256)
+	if vr, err := a.VerifyDossier(r.ctx, res.Record.Path); err == nil {
+		r.leftOutLine(vr)
+	}
 	if *sent {
 		e, err := a.MarkSent(r.ctx, res.Record, *method, *ref, time.Now())
 		if err != nil {

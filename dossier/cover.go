@@ -92,7 +92,7 @@ func (r *renderer) cover() (int, float64) {
 	}
 
 	// Contents: one line per section, filled in at the end.
-	entries := 5
+	entries := 5 + len(d.Forms)
 	if len(d.Exhibits) > 0 {
 		entries++
 	}

@@ -51,6 +51,12 @@ type Dossier struct {
 	// Optional lines for the cover page.
 	KeyDates         []string
 	ChecklistSummary string
+	// Forms are the official complaint forms filled from the case, each
+	// printed as an appendix (never in a dossier for the provider).
+	Forms []FormPage
+	// LeftOut are the IDs of the case's entries the user chose to leave
+	// out (Events holds only those included); the manifest records them.
+	LeftOut []string
 }
 
 // Cause is why an exhibit could not be shown. Its Key is the lang key that

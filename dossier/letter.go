@@ -11,7 +11,12 @@ import "strings"
 func (r *renderer) letter() {
 	r.newPage()
 	r.heading("dossier.sec.letter")
-	text := r.user(r.d.LetterText)
+	r.body(r.user(r.d.LetterText))
+}
+
+// body sets text as paragraphs from r.y on, keeping a short closing and
+// signature together (see letter).
+func (r *renderer) body(text string) {
 	r.setFont(false, bodySize)
 	lh := bodySize * ptMM * bodyLead
 	gap := lh * 0.6

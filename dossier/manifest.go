@@ -15,6 +15,11 @@ type Manifest struct {
 	Generated time.Time       `json:"generated"`
 	Recipient string          `json:"recipient"`
 	Exhibits  []ManifestEntry `json:"exhibits"`
+	// Entries are the IDs of the timeline entries the dossier includes,
+	// and LeftOut those of the case's entries the user left out of it
+	// (Dossier.LeftOut): IDs only, never what a left-out entry says.
+	Entries []string `json:"entries,omitempty"`
+	LeftOut []string `json:"left_out,omitempty"`
 }
 
 // ManifestEntry is one exhibit in the manifest.
@@ -36,6 +41,10 @@ func (r *renderer) manifest() (Manifest, []byte, error) {
 		Generated: r.d.Generated,
 		Recipient: string(r.d.To),
 		Exhibits:  make([]ManifestEntry, len(r.d.Exhibits)),
+		LeftOut:   r.d.LeftOut,
+	}
+	for _, e := range r.events {
+		m.Entries = append(m.Entries, e.ID)
 	}
 	for i, x := range r.d.Exhibits {
 		name := x.Attachment.Name

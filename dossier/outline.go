@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"strconv"
+	"strings"
 )
 
 // section is one entry of the outline (bookmarks) and of the table of
@@ -14,13 +15,18 @@ type section struct {
 
 // heading starts a section: a bookmark, a table-of-contents entry and a
 // title.
-func (r *renderer) heading(key string) {
-	title := r.tr(key)
+func (r *renderer) heading(key string) { r.headingText(r.tr(key)) }
+
+// headingText is heading with its title given.
+func (r *renderer) headingText(title string) {
 	r.section(title, r.y)
 	r.setFont(true, 15)
 	lh := 15 * ptMM * 1.4
-	r.textAt(r.left, r.y, lh, title)
-	r.y += lh + 1
+	for _, l := range r.wrap(title, r.width) { // one line for the dossier's own headings
+		r.textAt(r.left, r.y, lh, l)
+		r.y += lh
+	}
+	r.y++
 	r.c.SetDrawColor(60, 60, 60)
 	r.c.SetLineWidth(0.4)
 	r.c.Line(r.left, r.y, r.left+r.width, r.y)
@@ -50,10 +56,15 @@ func (r *renderer) toc(y float64) {
 		top := y + float64(i)*tocLead
 		num := strconv.Itoa(s.page)
 		title := strconv.Itoa(i+1) + "   " + s.title
+		nw := c.Width(num)
+		// A title too long for its line (a form's name) is cut with "…".
+		for rs := []rune(title); c.Width(title) > r.width-nw-6 && len(rs) > 8; {
+			rs = rs[:len(rs)-1]
+			title = strings.TrimRight(string(rs), " —") + "…"
+		}
 		r.traced(title)
 		r.traced(num)
 		tw := c.Width(title)
-		nw := c.Width(num)
 		r.textAt(r.left, top, tocLead, title)
 		r.textAt(r.left+r.width-nw, top, tocLead, num)
 		base := top + (tocLead-r.fs)/2 + 0.88*r.fs

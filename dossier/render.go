@@ -40,6 +40,7 @@ func (r *renderer) render(w io.Writer) (Result, error) {
 	if err := r.exhibitPages(p); err != nil {
 		return Result{}, err
 	}
+	r.forms()
 
 	// The table of contents, now that every section has its page.
 	last := r.c.Page()

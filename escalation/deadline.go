@@ -244,7 +244,7 @@ func (tl *timeline) deadlines(cal *Calendar, overrides map[string]Duration, now 
 			add(r, nil, due(tl.incident), met)
 		case OnFinalResponse:
 			f := tl.final
-			if f == nil || (r.Nature == Law && tl.c.Jurisdiction == evidence.UK && !toldOfLimit(f)) {
+			if f == nil || (r.Nature == Law && tl.c.Jurisdiction == evidence.UK && !toldOfLimit(tl.c, f)) {
 				continue
 			}
 			add(r, f, due(f.At), tl.firstAfter(f.At, isEscalation))
@@ -277,6 +277,10 @@ func (tl *timeline) deadlines(cal *Calendar, overrides map[string]Duration, now 
 			if a := tl.association; a != nil {
 				add(r, a, due(a.At), tl.firstAfter(a.At, isAnyResponse))
 			}
+		case OnRecordsRequest:
+			if q := tl.records; q != nil {
+				add(r, q, cal.nextBusinessDay(due(q.At)), tl.firstAfter(q.At, isProviderReply))
+			}
 		}
 	}
 	for i := range tl.events {
@@ -307,9 +311,17 @@ func (tl *timeline) holding(due time.Time) bool {
 }
 
 // toldOfLimit reports whether a final response told the user of the
-// six-month limit for the ombudsman: it is tagged so (tagsFinalNotice), or
-// its outcome, summary or notes mention six months.
-func toldOfLimit(e *evidence.Event) bool {
+// six-month limit for the ombudsman: the case says so
+// (Case.FinalMentionsOmbudsman "yes"; "no" says it did not, whatever the
+// entry holds), else the entry is tagged so (tagsFinalNotice), or its
+// outcome, summary or notes mention six months.
+func toldOfLimit(c evidence.Case, e *evidence.Event) bool {
+	switch c.FinalMentionsOmbudsman { // the case's own answer, when given, decides
+	case evidence.Yes:
+		return true
+	case evidence.No:
+		return false
+	}
 	if hasTag(e, tagsFinalNotice) {
 		return true
 	}

@@ -78,6 +78,7 @@ type timeline struct {
 	notice      *evidence.Event // the provider was first told of the problem
 	inApp       *evidence.Event // first complaint through the provider's in-app form
 	legal       *evidence.Event // first event tagged legal
+	records     *evidence.Event // first request to the provider for the user's records
 	incident    time.Time       // the incident date (midnight in the case zone), else the first transaction
 }
 
@@ -85,7 +86,7 @@ type timeline struct {
 // rest by time (then ID) and finds the landmarks.
 func newTimeline(c evidence.Case, events []evidence.Event) *timeline {
 	tl := &timeline{c: c}
-	tl.events = evidence.Active(events)
+	tl.events = withFinalResponse(c, evidence.Active(events))
 	incident, hasIncident := time.Time{}, false
 	if t, err := time.ParseInLocation(evidence.DateLayout, c.Incident, zoneOf(tl.events)); err == nil {
 		incident, hasIncident = t, true
@@ -123,6 +124,10 @@ func newTimeline(c evidence.Case, events []evidence.Event) *timeline {
 				first(&tl.selfCheck)
 			}
 		case evidence.KindLetter:
+			if IsRecordsRequest(e) {
+				first(&tl.records) // not a complaint: it starts no complaint clock
+				break
+			}
 			switch party(e) {
 			case evidence.ToProvider:
 				first(&tl.complaint)

@@ -47,6 +47,7 @@ const (
 	ClockErrorInvestigation     Clock = "error-investigation"      // US Regulation E: investigate, or credit provisionally
 	ClockErrorFinal             Clock = "error-final"              // US Regulation E: finish the investigation
 	ClockTimeLimit              Clock = "time-limit"               // the outer time limit for taking the complaint further
+	ClockRecordsReply           Clock = "records-reply"            // the provider answers a request for the user's own records
 
 	ClockPromise Clock = "promise" // a contact's promised-by time (no rule)
 )
@@ -56,7 +57,7 @@ var Clocks = []Clock{ClockTopupCredit, ClockWithdrawalArrive, ClockContactSuppor
 	ClockInAppComplaintReply, ClockComplaintReply, ClockComplaintReplyExtended, ClockOmbudsmanAfter,
 	ClockOmbudsmanReferWithin, ClockRegulatorReply, ClockRegulatorClose, ClockPlatformAccept, ClockPlatformMediation,
 	ClockUnauthorisedRefund, ClockNotifyWithin, ClockReportLoss, ClockErrorInvestigation, ClockErrorFinal,
-	ClockTimeLimit, ClockPromise}
+	ClockTimeLimit, ClockRecordsReply, ClockPromise}
 
 // Trigger is the timeline event that starts a rule's clock.
 type Trigger string
@@ -97,6 +98,11 @@ const (
 	// The regulator sent the complaint on to the company: a response from
 	// the regulator tagged "forwarded" ("sent-to-company", "已转办").
 	OnRegulatorForwarded Trigger = "regulator-forwarded"
+	// The first request to the provider for the user's own records: a
+	// letter to the provider tagged "records-request" (see
+	// IsRecordsRequest). It is not a complaint and starts no complaint
+	// clock.
+	OnRecordsRequest Trigger = "records-request"
 )
 
 // Nature says who stands behind a rule.
@@ -230,6 +236,19 @@ var (
 		URL: "https://www.12315.cn/"}
 )
 
+// The records-request sources (forms.RecordsClockFor holds the same
+// clocks for the letter; docs/FORMS.md quotes them).
+var (
+	srcRecordsCN = Source{Short: "《个人信息保护法》第四十五条、第五十条", Citation: "《中华人民共和国个人信息保护法》 art. 45 and 50: a request to see and copy one's personal information is answered promptly (及时), reasons given for a refusal; no fixed period — the 30 days are the recommended national standard GB/T 35273-2020 §8.7 (not binding); 《电子商务法》 art. 53: transaction records for the last three years free of charge — check locally",
+		URL: "https://flk.npc.gov.cn/"}
+	srcRecordsEU = Source{Short: "GDPR art. 12(3) and 15", Citation: "Regulation (EU) 2016/679 (GDPR) art. 15 and 12(3): a copy of the personal data without undue delay and at the latest within one month of receipt, extendable by two further months with reasons given within the first month",
+		URL: "https://eur-lex.europa.eu/eli/reg/2016/679/oj"}
+	srcRecordsUK = Source{Short: "UK GDPR art. 12(3), 12A and 15", Citation: "UK GDPR art. 15, 12(3) and 12A (Data (Use and Access) Act 2025): one month from receipt (or from the identity information or fee asked for), two further months for complex or numerous requests; the clock stops while the controller waits for clarification; ICO: a deadline on a weekend or bank holiday moves to the next working day",
+		URL: "https://www.legislation.gov.uk/eur/2016/679/contents"}
+	srcRecordsUS = Source{Citation: "The date the request asked for (30 days): Regulation E (12 CFR 1005.11(d)(1), 1005.18(b)(1)(iii)) asks for the records promptly and sets no fixed period, and no general federal law gives a right of access — check locally",
+		URL: "https://www.consumerfinance.gov/rules-policy/regulations/1005/11/"}
+)
+
 // rules is the table of every rule. Order: the provider's promises, then
 // jurisdictions in evidence.Jurisdictions order.
 var rules = []Rule{
@@ -256,6 +275,8 @@ var rules = []Rule{
 		Start: OnRegulatorLetter, Window: Duration{7, BusinessDays}, Source: srcCNAuthority, CheckLocally: true},
 	{ID: "cn.time-limit", Jurisdiction: evidence.CN, Nature: Law, Effect: YouMustAct, Clock: ClockTimeLimit,
 		Start: OnIncident, Window: Duration{3, Years}, Source: srcCNThreeYears, CheckLocally: true},
+	{ID: "cn.records-reply", Jurisdiction: evidence.CN, Nature: Law, Effect: TheyMustAct, Clock: ClockRecordsReply,
+		Start: OnRecordsRequest, Window: Duration{30, Days}, Source: srcRecordsCN, CheckLocally: true},
 
 	{ID: "eu.unauthorised-refund", Jurisdiction: evidence.EU, Nature: Law, Effect: TheyMustAct, Clock: ClockUnauthorisedRefund,
 		Start: OnNotice, Problems: unauthorised, Window: Duration{1, BusinessDays}, Source: srcPSD2Refund},
@@ -267,6 +288,8 @@ var rules = []Rule{
 		Start: OnComplaint, Window: Duration{35, BusinessDays}, Source: srcPSD2Reply},
 	{ID: "eu.ombudsman-refer-within", Jurisdiction: evidence.EU, Nature: Law, Effect: YouMustAct, Clock: ClockOmbudsmanReferWithin,
 		Start: OnComplaint, Window: Duration{12, Months}, Source: srcADR, CheckLocally: true},
+	{ID: "eu.records-reply", Jurisdiction: evidence.EU, Nature: Law, Effect: TheyMustAct, Clock: ClockRecordsReply,
+		Start: OnRecordsRequest, Window: Duration{1, Months}, Source: srcRecordsEU},
 
 	{ID: "uk.unauthorised-refund", Jurisdiction: evidence.UK, Nature: Law, Effect: TheyMustAct, Clock: ClockUnauthorisedRefund,
 		Start: OnNotice, Problems: unauthorised, Window: Duration{1, BusinessDays}, Source: srcPSRs76},
@@ -284,6 +307,8 @@ var rules = []Rule{
 		Start: OnFinalResponse, Window: Duration{6, Months}, Source: srcDISP282},
 	{ID: "uk.time-limit", Jurisdiction: evidence.UK, Nature: Law, Effect: YouMustAct, Clock: ClockTimeLimit,
 		Start: OnIncident, Window: Duration{6, Years}, Source: srcDISP282Years},
+	{ID: "uk.records-reply", Jurisdiction: evidence.UK, Nature: Law, Effect: TheyMustAct, Clock: ClockRecordsReply,
+		Start: OnRecordsRequest, Window: Duration{1, Months}, Source: srcRecordsUK},
 
 	{ID: "us.report-loss", Jurisdiction: evidence.US, Nature: Law, Effect: YouMustAct, Clock: ClockReportLoss,
 		Start: OnIncident, Problems: unauthorised, Window: Duration{2, BusinessDays}, Source: srcRegE6},
@@ -297,6 +322,8 @@ var rules = []Rule{
 		Start: OnRegulatorForwarded, Window: Duration{15, Days}, Source: srcCFPB},
 	{ID: "us.regulator-close", Jurisdiction: evidence.US, Nature: Law, Effect: TheyMustAct, Clock: ClockRegulatorClose,
 		Start: OnRegulatorForwarded, Window: Duration{60, Days}, Source: srcCFPB},
+	{ID: "us.records-reply", Jurisdiction: evidence.US, Nature: UserSet, Effect: TheyMustAct, Clock: ClockRecordsReply,
+		Start: OnRecordsRequest, Window: Duration{30, Days}, Source: srcRecordsUS, CheckLocally: true},
 
 	{ID: "other.complaint-reply", Jurisdiction: evidence.Other, Nature: UserSet, Effect: TheyMustAct, Clock: ClockComplaintReply,
 		Start: OnComplaint, Source: srcUser},
@@ -306,6 +333,8 @@ var rules = []Rule{
 		Start: OnFinalResponse, Source: srcUser},
 	{ID: "other.regulator-reply", Jurisdiction: evidence.Other, Nature: UserSet, Effect: TheyMustAct, Clock: ClockRegulatorReply,
 		Start: OnRegulatorLetter, Source: srcUser},
+	{ID: "other.records-reply", Jurisdiction: evidence.Other, Nature: UserSet, Effect: TheyMustAct, Clock: ClockRecordsReply,
+		Start: OnRecordsRequest, Source: srcUser},
 }
 
 func init() {

@@ -74,12 +74,29 @@ const (
 // Languages lists the letter languages.
 var Languages = []Language{Chinese, English}
 
-// Complainant is the person the case is for.
+// Complainant is the person the case is for. The fields after AccountID
+// are what the official complaint forms ask for (docs/FORMS.md); they are
+// optional and left out of the JSON when empty, so cases stored before
+// they existed keep their exact form.
 type Complainant struct {
 	Name      string `json:"name"`
 	Contact   string `json:"contact"`
 	Address   string `json:"address"`
 	AccountID string `json:"account_id"`
+	Phone     string `json:"phone,omitempty"`
+	Email     string `json:"email,omitempty"`
+	Postcode  string `json:"postcode,omitempty"`
+	// City is where the complainant lives: a Chinese letter to the
+	// consumer association goes to that city's association.
+	City      string `json:"city,omitempty"`
+	BirthDate string `json:"birth_date,omitempty"` // YYYY-MM-DD (FOS)
+	// IDNumber is an identity document number (居民身份证号码…), which
+	// the Chinese bodies require. It is sensitive: never printed in
+	// anything for the provider, masked by redaction.
+	IDNumber string `json:"id_number,omitempty"`
+	// Prefers is how the complainant prefers to be contacted: one of
+	// ContactMethods, or "".
+	Prefers string `json:"prefers,omitempty"`
 }
 
 // Case is one dispute with one provider.
@@ -99,6 +116,28 @@ type Case struct {
 	Updated      time.Time    `json:"updated"`
 	Archived     *time.Time   `json:"archived,omitempty"`
 	Version      int          `json:"version"`
+
+	// What the official complaint forms ask for beyond the above
+	// (docs/FORMS.md). All optional; left out of the JSON when empty.
+	Business Business `json:"business,omitzero"` // the provider's registered details
+	// Product is the kind of product the dispute is about (one of
+	// ProductKinds, or "").
+	Product string `json:"product,omitempty"`
+	// FinalResponse is the date of the provider's final response
+	// (YYYY-MM-DD) when the user knows it without a response entry in
+	// the timeline; FinalMentionsOmbudsman is whether that response told
+	// the user of the ombudsman and its time limit ("yes", "no" or ""):
+	// the UK six-month limit runs only then (FCA DISP 2.8.2 R).
+	FinalResponse          string `json:"final_response,omitempty"`
+	FinalMentionsOmbudsman string `json:"final_mentions_ombudsman,omitempty"`
+	// ClientID links the case to a client (a paralegal's client, whose
+	// details are entered once); "" when the case is the user's own.
+	ClientID string `json:"client_id,omitempty"`
+	// Represented is set when a representative prepares the case for the
+	// complainant: letters and dossiers are then written on the
+	// complainant's behalf, with the representative's details (the
+	// profile) for replies.
+	Represented bool `json:"represented,omitempty"`
 }
 
 // Length limits for text fields, in characters.
@@ -124,6 +163,7 @@ func (c *Case) Normalize() {
 	c.Complainant.Contact = strings.TrimSpace(c.Complainant.Contact)
 	c.Complainant.Address = strings.TrimSpace(c.Complainant.Address)
 	c.Complainant.AccountID = strings.TrimSpace(c.Complainant.AccountID)
+	c.normalizeDetails()
 	if c.Status == "" {
 		c.Status = Open
 	}
@@ -166,6 +206,7 @@ func (c *Case) Validate() error {
 	es.add(optional("remedy", c.Remedy, MaxLong))
 	es.add(oneOf("lang", string(c.Language), Languages))
 	es.add(oneOf("status", string(c.Status), Statuses))
+	c.validateDetails(&es)
 	return es.err()
 }
 

@@ -29,17 +29,17 @@ type Mail struct {
 var mailKinds = []Kind{KindContact, KindResponse, KindLetter}
 
 func (m *Mail) validate(es *Errors) {
-	single := []textField{{"email", m.From, false}, {"email", m.MessageID, false}, {"email", m.Key, false}, {"email", m.Date, false}}
+	single := []textField{{"mail", m.From, false}, {"mail", m.MessageID, false}, {"mail", m.Key, false}, {"mail", m.Date, false}}
 	for _, a := range append(append([]string{}, m.To...), m.Cc...) {
-		single = append(single, textField{"email", a, false})
+		single = append(single, textField{"mail", a, false})
 	}
 	checkTexts(es, single...)
-	checkTexts(es, textField{"email", m.Subject, true})
+	checkTexts(es, textField{"mail", m.Subject, true})
 	for _, f := range single {
-		es.add(optional("email", f.value, MaxLong))
+		es.add(optional("mail", f.value, MaxLong))
 	}
-	es.add(optional("email", m.Subject, MaxLong))
+	es.add(optional("mail", m.Subject, MaxLong))
 	if m.Key == "" {
-		es.add(&FieldError{Field: "email", Reason: ReasonRequired})
+		es.add(&FieldError{Field: "mail", Reason: ReasonRequired})
 	}
 }

@@ -154,3 +154,26 @@ func TestForAndLookup(t *testing.T) {
 		t.Errorf("Lookup(nope) found a form")
 	}
 }
+
+// A form's name has a key of its own: a field keyed "name" once gave
+// the FOS form the name "first name and surname".
+func TestFormNameIsNotAFieldLabel(t *testing.T) {
+	for _, f := range All() {
+		for _, fl := range f.Fields {
+			if fl.Label == f.Name() || fl.Why == f.Name() {
+				t.Errorf("form %s: its name key %s is also the key of field %s", f.ID, f.Name(), fl.Key)
+			}
+		}
+	}
+}
+
+// The product kinds a case can hold are the forms' products.
+func TestProductsAreTheCaseKinds(t *testing.T) {
+	var got []string
+	for _, p := range Products {
+		got = append(got, string(p))
+	}
+	if !slices.Equal(got, evidence.ProductKinds) {
+		t.Errorf("forms.Products = %v, evidence.ProductKinds = %v", got, evidence.ProductKinds)
+	}
+}

@@ -36,8 +36,9 @@ type Form struct {
 	style   style
 }
 
-// Name is the translation key of the form's name ("forms.<id>.name").
-func (f Form) Name() string { return "forms." + f.ID + ".name" }
+// Name is the translation key of the form's name ("forms.<id>.title"; a
+// field may be keyed "name").
+func (f Form) Name() string { return "forms." + f.ID + ".title" }
 
 // Note is the translation key of what the user should know before
 // filling the form in (login, pasting, variants): "forms.<id>.note".

@@ -71,6 +71,13 @@ type Input struct {
 	// windows.
 	Calendar  *escalation.Calendar
 	Overrides map[string]escalation.Duration
+	// Representative, when set, writes the letter on the complainant's
+	// behalf ("on behalf of my client", 委托代理人): the complainant is
+	// "my client" (委托人), and replies go to the representative.
+	Representative *Representative
+	// AuthorityEnclosed says the client's signed letter of authority is
+	// among the exhibits, so the letter says it is enclosed.
+	AuthorityEnclosed bool
 }
 
 // Letter is a composed letter, block by block. Text joins the blocks in the
@@ -99,7 +106,7 @@ const ProviderReplyDays = 14
 // placeholder: the sentence that needs it is left out or worded neutrally.
 func Compose(in Input) Letter {
 	f := newFacts(in)
-	w := writerFor(f.lang, f.c.Jurisdiction)
+	w := writerFor(f.lang, f.c.Jurisdiction, f.rep != nil)
 	l := Letter{
 		Lang:       f.lang,
 		Sender:     w.sender(f),
@@ -228,11 +235,14 @@ type writer interface {
 // writerFor picks the wording: Chinese, or English — American for US
 // cases ("Sincerely", "unauthorized", "November 28, 2026"), British
 // otherwise.
-func writerFor(l evidence.Language, j evidence.Jurisdiction) writer {
+//
+// rep writes on the complainant's behalf (Input.Representative): the
+// complainant is "my client" (委托人) and the representative speaks.
+func writerFor(l evidence.Language, j evidence.Jurisdiction, rep bool) writer {
 	if l == evidence.Chinese {
-		return zh{}
+		return zh{rep: rep}
 	}
-	return en{us: j == evidence.US}
+	return en{us: j == evidence.US, rep: rep}
 }
 
 // facts is the input sorted and sifted for the writers.
@@ -265,10 +275,16 @@ type facts struct {
 	deadlines []escalation.Deadline // the law's clocks at the letter date
 
 	see map[string][]string // event ID → exhibit numbers
+
+	rep *Representative // who writes on the complainant's behalf, or nil
 }
 
 func newFacts(in Input) *facts {
 	f := &facts{in: in, c: in.Case, to: in.To, lang: in.Lang, date: in.Date, see: map[string][]string{}}
+	if r := in.Representative; r != nil && !r.IsZero() {
+		cp := r.cleaned()
+		f.rep = &cp
+	}
 	c := &f.c
 	c.Provider = strings.TrimSpace(c.Provider)
 	c.Title = strings.TrimSpace(c.Title)
@@ -314,6 +330,8 @@ func newFacts(in Input) *facts {
 	events := evidence.Active(in.Events)
 	for _, e := range events {
 		switch {
+		case escalation.IsRecordsRequest(&e):
+			// A request for the user's records is not a complaint.
 		case e.Kind == evidence.KindTransaction && e.Transaction != nil:
 			f.txs = append(f.txs, e)
 		case e.Kind == evidence.KindContact && e.Contact != nil:

@@ -33,6 +33,12 @@ type RecordsRequest struct {
 	// Working reports working days for the reply date; nil means Monday to
 	// Friday (holidays are the escalation calendar's to add).
 	Working func(time.Time) bool
+	// Representative, when set, makes the request on the complainant's
+	// behalf (the complainant is "my client", 委托人), with the
+	// representative's details for the reply; AuthorityEnclosed says the
+	// signed letter of authority goes with it.
+	Representative    *Representative
+	AuthorityEnclosed bool
 }
 
 // Record is a kind of record the user asks for.
@@ -60,10 +66,22 @@ const AskDays = 30
 // request.
 func ComposeRecords(r RecordsRequest) Letter {
 	x := newRecordsFacts(r)
-	if x.lang == evidence.Chinese {
-		return zhRecords(x)
+	rep := r.Representative
+	if rep != nil && rep.IsZero() {
+		rep = nil
 	}
-	return enRecords(x)
+	if x.lang == evidence.Chinese {
+		l := zhRecords(x)
+		if rep != nil {
+			l = zhRecordsOnBehalf(l, x, rep.cleaned())
+		}
+		return l
+	}
+	l := enRecords(x)
+	if rep != nil {
+		l = enRecordsOnBehalf(l, x, rep.cleaned())
+	}
+	return l
 }
 
 // recordsFacts is the request sifted for the writers.

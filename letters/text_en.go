@@ -13,7 +13,7 @@ import (
 // faithfully,", "28 November 2026", "unauthorised"), or American for US
 // cases ("Dear Sir or Madam:" … "Sincerely,", "November 28, 2026",
 // "unauthorized").
-type en struct{ us bool }
+type en struct{ us, rep bool }
 
 // usSpelling turns the letters' own British spellings American. It is
 // applied to template wording only, never to what the user wrote.
@@ -122,7 +122,10 @@ func (w en) their(f *facts) string {
 	return w.name(f) + "'s"
 }
 
-func (en) sender(f *facts) []string {
+func (w en) sender(f *facts) []string {
+	if f.rep != nil {
+		return w.repSender(f)
+	}
 	var s []string
 	if n := f.c.Complainant.Name; n != "" {
 		s = append(s, n)
@@ -165,8 +168,11 @@ func (w en) subject(f *facts) string {
 	if f.to != Provider {
 		s = "Re: Complaint against " + w.name(f)
 	}
+	if f.rep != nil {
+		s += " on behalf of " + w.client(f)
+	}
 	if p, ok := enProblems[f.c.Problem]; ok {
-		s += " — " + w.sp(p)
+		s += " — " + w.sp(w.voice(p))
 	}
 	if a := f.c.Complainant.AccountID; a != "" {
 		s += " — account ID " + a
@@ -203,6 +209,9 @@ func (w en) salutation(*facts, []string) string {
 }
 
 func (w en) intro(f *facts) string {
+	if f.rep != nil {
+		return w.repIntro(f)
+	}
 	var s []string
 	if f.to == Provider {
 		s = append(s, "I am writing to make a formal complaint under your complaints procedure.")
@@ -236,52 +245,53 @@ func (w en) happened(f *facts) string {
 		of = " of " + amt
 	}
 	them := w.them(f)
-	acct := "my account with " + them
+	i, my, me := w.i(f), w.my(f), w.me(f)
+	acct := my + " account with " + them
 	var s string
 	switch f.c.Problem {
 	case evidence.TopupNotCredited:
-		s = on + "I made a top-up" + of + " to " + acct + ". The money was taken from my funding source, but it has not been credited to my balance."
+		s = on + i + " made a top-up" + of + " to " + acct + ". The money was taken from " + my + " funding source, but it has not been credited to " + my + " balance."
 	case evidence.WithdrawalDelayed:
 		what := "funds"
 		if amt != "" {
 			what = amt
 		}
-		s = on + "I asked to withdraw " + what + " from " + acct + " to my bank account. The amount has been deducted from my balance, but it has not arrived in my bank account."
+		s = on + i + " asked to withdraw " + what + " from " + acct + " to " + my + " bank account. The amount has been deducted from " + my + " balance, but it has not arrived in " + my + " bank account."
 	case evidence.TransferNotReceived:
 		if f.incoming() {
-			s = on + "a transfer" + of + " was sent to " + acct + ", but it has not been received into my account."
+			s = on + "a transfer" + of + " was sent to " + acct + ", but it has not been received into " + my + " account."
 		} else {
-			s = on + "I sent a transfer" + of + " from " + acct + ". The amount was deducted from my balance, but the payee has not received it."
+			s = on + i + " sent a transfer" + of + " from " + acct + ". The amount was deducted from " + my + " balance, but the payee has not received it."
 		}
 	case evidence.PaymentFailed:
-		s = on + "I made a payment" + of + " using " + acct + ". The payment was reported as failed, yet the amount was debited and has not been returned to me."
+		s = on + i + " made a payment" + of + " using " + acct + ". The payment was reported as failed, yet the amount was debited and has not been returned to " + me + "."
 	case evidence.AccountFrozen:
 		s = on + acct + " was frozen"
 		if amt != "" {
 			s += " with a balance of " + amt + " in it"
 		}
-		s += ". Since then I have been unable to use the account or to access my funds."
+		s += ". Since then " + w.have(f) + " been unable to use the account or to access " + my + " funds."
 	case evidence.RefundRefused:
-		s = on + "I asked " + them + " for a refund" + of + ". The refund was refused, and I consider that the money is due to me."
+		s = on + i + " asked " + them + " for a refund" + of + ". The refund was refused, and " + w.verb(f, "consider") + " that the money is due to " + me + "."
 	case evidence.UnauthorizedTransaction:
 		what := "money"
 		if amt != "" {
 			what = amt
 		}
-		s = on + what + " was taken from " + acct + " in a transaction that I did not make or " + w.sp("authorise") + "."
+		s = on + what + " was taken from " + acct + " in a transaction that " + i + " did not make or " + w.sp("authorise") + "."
 	case evidence.IncorrectRecord:
-		s = on + "I found that the records of " + acct + " are incorrect"
+		s = on + i + " found that the records of " + acct + " are incorrect"
 		if amt != "" {
 			s += " in respect of " + amt
 		}
 		s += ". The record does not reflect what actually happened and needs to be corrected."
 	case evidence.AccountClosure:
-		s = on + them + " closed my account."
+		s = on + them + " closed " + my + " account."
 		if amt != "" {
-			s += " The account held a balance of " + amt + ", which has not been returned to me."
+			s += " The account held a balance of " + amt + ", which has not been returned to " + me + "."
 		}
 	default:
-		s = on + "I encountered a problem with " + acct
+		s = on + i + " encountered a problem with " + acct
 		if amt != "" {
 			s += " involving " + amt
 		}
@@ -358,9 +368,9 @@ func (w en) contacts(f *facts) string {
 		how := enChannels[c.Channel]
 		s := w.on(w.dateTime(e.At))
 		if c.Direction == evidence.Inbound {
-			s += them + " contacted me"
+			s += them + " contacted " + w.me(f)
 		} else {
-			s += "I contacted " + them
+			s += w.i(f) + " contacted " + them
 		}
 		if how != "" {
 			s += " " + how
@@ -384,9 +394,9 @@ func (w en) contacts(f *facts) string {
 		}
 		items = append(items, s)
 	}
-	head := "I have contacted you about this matter as follows:"
+	head := upperFirst(w.have(f)) + " contacted you about this matter as follows:"
 	if f.to != Provider {
-		head = "I have taken the matter up with " + w.name(f) + " as follows:"
+		head = upperFirst(w.have(f)) + " taken the matter up with " + w.name(f) + " as follows:"
 	}
 	return head + "\n" + numbered(items)
 }
@@ -417,7 +427,7 @@ func (w en) history(f *facts) string {
 	var s []string
 	for _, e := range f.letters {
 		l := e.Letter
-		t := w.on(w.date(e.At)) + "I sent a written complaint to " + them
+		t := w.on(w.date(e.At)) + w.i(f) + " sent a written complaint to " + them
 		if m := clean(l.Method); m != "" {
 			t += " by " + lowerFirst(m)
 		}
@@ -437,7 +447,7 @@ func (w en) history(f *facts) string {
 		s = append(s, t+".")
 	}
 	if len(f.letters) == 0 && len(f.contacts) > 0 && f.to != Provider {
-		s = append(s, "I raised my complaint with "+them+" through the contacts listed above.")
+		s = append(s, upperFirst(w.i(f))+" raised "+w.my(f)+" complaint with "+them+" through the contacts listed above.")
 	}
 	final := false
 	for _, e := range f.responses {
@@ -476,11 +486,11 @@ func (w en) history(f *facts) string {
 	}
 	switch {
 	case len(f.letters) > 0 && f.unanswered():
-		s = append(s, upperFirst(them)+" did not answer my complaint of "+w.date(f.letters[len(f.letters)-1].At)+", and as of the date of this letter I have received no response.")
+		s = append(s, upperFirst(them)+" did not answer "+w.my(f)+" complaint of "+w.date(f.letters[len(f.letters)-1].At)+", and as of the date of this letter "+w.have(f)+" received no response.")
 	case len(f.responses) == 0 && f.to != Provider && len(f.contacts) > 0:
-		s = append(s, upperFirst(them)+" did not answer my complaint in writing, and as of the date of this letter I have received no written response.")
+		s = append(s, upperFirst(them)+" did not answer "+w.my(f)+" complaint in writing, and as of the date of this letter "+w.have(f)+" received no written response.")
 	case len(f.responses) == 0 && f.to != Provider:
-		s = append(s, "As of the date of this letter I have received no response from "+them+".")
+		s = append(s, "As of the date of this letter "+w.have(f)+" received no response from "+them+".")
 	case len(f.responses) > 0 && !final && f.to != Provider:
 		s = append(s, "None of these replies was a final response, and the matter remains unresolved.")
 	}
@@ -493,33 +503,34 @@ func (w en) remedy(f *facts) string {
 	if amt != "" {
 		of = " of " + amt
 	}
+	my, me := w.my(f), w.me(f)
 	var r string
 	switch f.c.Problem {
 	case evidence.TopupNotCredited:
-		r = "credit the top-up" + of + " to my account"
+		r = "credit the top-up" + of + " to " + my + " account"
 	case evidence.WithdrawalDelayed:
-		r = "complete the withdrawal" + of + " to my bank account, or return the amount to my balance"
+		r = "complete the withdrawal" + of + " to " + my + " bank account, or return the amount to " + my + " balance"
 	case evidence.TransferNotReceived:
 		if f.incoming() {
-			r = "credit the transfer" + of + " to my account"
+			r = "credit the transfer" + of + " to " + my + " account"
 		} else {
-			r = "complete the transfer" + of + ", or return the amount to me"
+			r = "complete the transfer" + of + ", or return the amount to " + me
 		}
 	case evidence.PaymentFailed:
 		r = "refund the amount" + of + " debited for the failed payment"
 	case evidence.AccountFrozen:
-		r = "lift the restriction on my account and restore my access to my funds"
+		r = "lift the restriction on " + my + " account and restore " + my + " access to " + my + " funds"
 	case evidence.RefundRefused:
-		r = "refund the amount" + of + " due to me"
+		r = "refund the amount" + of + " due to " + me
 	case evidence.UnauthorizedTransaction:
-		r = "reimburse the amount" + of + " taken by the " + w.sp("unauthorised") + " transaction and secure my account"
+		r = "reimburse the amount" + of + " taken by the " + w.sp("unauthorised") + " transaction and secure " + my + " account"
 	case evidence.IncorrectRecord:
-		r = "correct the record of my account and confirm the correction in writing"
+		r = "correct the record of " + my + " account and confirm the correction in writing"
 	case evidence.AccountClosure:
 		if amt != "" {
-			r = "pay out the remaining balance" + of + " to me"
+			r = "pay out the remaining balance" + of + " to " + me
 		} else {
-			r = "review the closure of my account"
+			r = "review the closure of " + my + " account"
 		}
 	default:
 		r = "resolve the problem described above"
@@ -530,7 +541,7 @@ func (w en) remedy(f *facts) string {
 func (w en) request(f *facts) string {
 	var s string
 	if f.to != Provider {
-		s = w.sp(strings.ReplaceAll(enBodies[f.body.ID].ask, "{provider}", w.name(f)))
+		s = w.sp(strings.ReplaceAll(w.voice(enBodies[f.body.ID].ask), "{provider}", w.name(f)))
 		if f.body.AdviserOnly {
 			return s // an adviser is not asked for an outcome against the provider
 		}
@@ -539,12 +550,12 @@ func (w en) request(f *facts) string {
 		if f.to == Provider {
 			s = "To resolve this complaint, I ask you to do the following: " + r
 		} else {
-			s += " The outcome I am seeking is: " + r
+			s += " The outcome " + w.seeking(f) + " is: " + r
 		}
 	} else if f.to == Provider {
 		s = "To resolve this complaint, I ask you to " + w.remedy(f) + "."
 	} else {
-		s += " The outcome I am seeking is for " + w.name(f) + " to " + w.remedy(f) + "."
+		s += " The outcome " + w.seeking(f) + " is for " + w.name(f) + " to " + w.remedy(f) + "."
 	}
 	if m := w.money(f.c.Amount); m != "" {
 		s += " The amount in dispute is " + m + "."
@@ -557,7 +568,7 @@ func (w en) request(f *facts) string {
 func (w en) otherSteps(f *facts) string {
 	var s []string
 	say := func(e evidence.Event, what string) {
-		t := w.on(w.date(e.At)) + "I " + what
+		t := w.on(w.date(e.At)) + w.i(f) + " " + what
 		if e.Reference != "" {
 			t += " (reference: " + e.Reference + ")"
 		}
@@ -573,7 +584,7 @@ func (w en) otherSteps(f *facts) string {
 		say(e, "reported the matter to the police")
 	}
 	for _, e := range f.bank {
-		say(e, "also raised a dispute about the payment with my bank")
+		say(e, "also raised a dispute about the payment with "+w.my(f)+" bank")
 	}
 	return strings.Join(s, " ")
 }
@@ -589,7 +600,7 @@ func (w en) legalBasis(f *facts) string {
 	if len(items) == 0 {
 		return ""
 	}
-	return "My complaint rests on the following rules:\n" + numbered(items)
+	return upperFirst(w.my(f)) + " complaint rests on the following rules:\n" + numbered(items)
 }
 
 // keyDates gives the dates the law sets in this case, counted from the
@@ -601,13 +612,13 @@ func (w en) keyDates(f *facts) string {
 		cite := w.sp(r.Source.Short)
 		if d.Clock == escalation.ClockOmbudsmanAfter {
 			if d.Status == escalation.Available {
-				items = append(items, "Under "+cite+", "+w.bodyRef("uk.fos")+" can consider my complaint since "+w.date(d.Due)+".")
+				items = append(items, "Under "+cite+", "+w.bodyRef("uk.fos")+" can consider "+w.my(f)+" complaint since "+w.date(d.Due)+".")
 			} else {
 				its := "its"
 				if f.to == Provider {
 					its = "your"
 				}
-				items = append(items, "Under "+cite+", "+w.bodyRef("uk.fos")+" can consider my complaint from "+w.date(d.Due)+
+				items = append(items, "Under "+cite+", "+w.bodyRef("uk.fos")+" can consider "+w.my(f)+" complaint from "+w.date(d.Due)+
 					", or as soon as "+w.them(f)+" send"+w.verbS(f)+" "+its+" final response.")
 			}
 			continue
@@ -620,7 +631,7 @@ func (w en) keyDates(f *facts) string {
 			items = append(items, "Under "+cite+", mediation without agreement"+verb+w.date(d.Due)+".")
 			continue
 		}
-		phrase := w.sp(strings.ReplaceAll(enClocks[d.Clock], "{start}", w.date(d.Start)))
+		phrase := w.sp(strings.ReplaceAll(w.voice(enClocks[d.Clock]), "{start}", w.date(d.Start)))
 		if phrase == "" {
 			continue
 		}
@@ -665,7 +676,7 @@ func (w en) deadline(f *facts) string {
 	switch {
 	case f.statutory && f.rule.ID == "us.error-investigation":
 		s = "This letter is a notice of error under " + f.rule.Source.Short + ". You must investigate it within " + w.window(f.rule) +
-			" of receiving it, that is by " + w.date(f.deadline) + " if it reaches you on the date of this letter, or credit the amount to my account provisionally by then and complete your investigation within 45 days."
+			" of receiving it, that is by " + w.date(f.deadline) + " if it reaches you on the date of this letter, or credit the amount to " + w.my(f) + " account provisionally by then and complete your investigation within 45 days."
 	case f.statutory && (f.rule.Clock == escalation.ClockComplaintReply) && f.rule.Nature == escalation.Law:
 		s = "Under " + w.sp(f.rule.Source.Short) + " you must send me your final response within " + w.window(f.rule) +
 			" of receiving this complaint, that is by " + w.date(f.deadline) + " if it reaches you on the date of this letter."
@@ -750,7 +761,10 @@ func (w en) closing() string {
 	return "Yours faithfully,"
 }
 
-func (en) signature(f *facts) []string {
+func (w en) signature(f *facts) []string {
+	if f.rep != nil {
+		return w.repSignature(f)
+	}
 	var s []string
 	p := f.c.Complainant
 	if p.Name != "" {

@@ -11,7 +11,7 @@ import (
 
 // zh writes formal Simplified Chinese: "尊敬的…：" … "此致" / "敬礼！", the
 // signature and the date at the end.
-type zh struct{}
+type zh struct{ rep bool }
 
 var zhProblems = map[evidence.Problem]string{
 	evidence.TopupNotCredited:        "充值未到账",
@@ -45,7 +45,7 @@ var zhKinds = map[evidence.Kind]string{
 	evidence.KindResponse:    "回复",
 }
 
-func (zh) date(t time.Time) string { return t.Format("2006年1月2日") }
+func (w zh) date(t time.Time) string { return t.Format("2006年1月2日") }
 
 func (w zh) dateTime(t time.Time) string {
 	return w.date(t) + " " + t.Format("15:04") + "（" + offset(t) + "）"
@@ -56,7 +56,7 @@ func (w zh) dateTime(t time.Time) string {
 var zhCurrencies = map[string]string{"USD": "美元", "EUR": "欧元", "GBP": "英镑", "HKD": "港元", "JPY": "日元",
 	"MOP": "澳门元", "TWD": "新台币", "SGD": "新加坡元", "AUD": "澳大利亚元", "CAD": "加拿大元"}
 
-func (zh) money(m evidence.Money) string {
+func (w zh) money(m evidence.Money) string {
 	if m.IsZero() {
 		return ""
 	}
@@ -70,7 +70,7 @@ func (zh) money(m evidence.Money) string {
 }
 
 // name is the provider's name for use in a sentence.
-func (zh) name(f *facts) string {
+func (w zh) name(f *facts) string {
 	if f.c.Provider != "" {
 		return f.c.Provider
 	}
@@ -87,7 +87,7 @@ func (w zh) them(f *facts) string {
 
 // you is the polite form for the recipient of a letter to an association
 // or a regulator.
-func (zh) you(f *facts) string {
+func (w zh) you(f *facts) string {
 	if f.to == Association && strings.HasSuffix(zhBodies[f.body.ID].name, "协会") {
 		return "贵会"
 	}
@@ -97,7 +97,10 @@ func (zh) you(f *facts) string {
 	return "贵机构"
 }
 
-func (zh) sender(f *facts) []string {
+func (w zh) sender(f *facts) []string {
+	if f.rep != nil {
+		return w.repSender(f)
+	}
 	var s []string
 	if n := f.c.Complainant.Name; n != "" {
 		s = append(s, "投诉人："+n)
@@ -112,7 +115,7 @@ func (zh) sender(f *facts) []string {
 }
 
 // recipient is the addressee's name and the lines under it.
-func (zh) recipient(f *facts) (string, []string) {
+func (w zh) recipient(f *facts) (string, []string) {
 	if n := lines(f.in.RecipientName); len(n) > 0 {
 		return n[0], n[1:]
 	}
@@ -136,7 +139,7 @@ func zhCity(city string) string {
 }
 
 // bodyRef is how a sentence names a body.
-func (zh) bodyRef(id string) string { return zhBodies[id].ref }
+func (w zh) bodyRef(id string) string { return zhBodies[id].ref }
 
 // respondent is the 被投诉人 block of letters to bodies: the provider's
 // name, address and contact.
@@ -194,7 +197,10 @@ func (w zh) salutation(f *facts, _ []string) string {
 }
 
 func (w zh) intro(f *facts) string {
-	s := "本人"
+	if f.rep != nil {
+		return w.repIntro(f)
+	}
+	s := w.i()
 	if n := f.c.Complainant.Name; n != "" {
 		s += n + "，"
 	}
@@ -206,7 +212,7 @@ func (w zh) intro(f *facts) string {
 	if f.to == Provider {
 		return s + "现就以下问题向贵司提出正式投诉。"
 	}
-	return s + "现就本人与" + w.name(f) + "之间的纠纷向" + w.you(f) + "投诉，恳请" + w.you(f) + "予以帮助。本人未能与" + w.name(f) + "自行解决此事。"
+	return s + "现就" + w.i() + "与" + w.name(f) + "之间的纠纷向" + w.you(f) + "投诉，恳请" + w.you(f) + "予以帮助。" + w.i() + "未能与" + w.name(f) + "自行解决此事。"
 }
 
 func (w zh) happened(f *facts) string {
@@ -216,7 +222,7 @@ func (w zh) happened(f *facts) string {
 	}
 	amt := w.money(f.c.Amount)
 	them := w.them(f)
-	acct := "本人在" + them + "开立的账户"
+	acct := w.i() + "在" + them + "开立的账户"
 	into := "在" + them + "开立的账户" // after a verb whose subject is 本人
 	withAmt := func(prefix string) string {
 		if amt == "" {
@@ -226,32 +232,32 @@ func (w zh) happened(f *facts) string {
 	}
 	switch f.c.Problem {
 	case evidence.TopupNotCredited:
-		return on + "本人向" + into + "充值" + amt + "。该款项已从本人的付款账户扣除，但至今未计入本人的账户余额。"
+		return on + w.i() + "向" + into + "充值" + amt + "。该款项已从" + w.i() + "的付款账户扣除，但至今未计入" + w.i() + "的账户余额。"
 	case evidence.WithdrawalDelayed:
-		return on + "本人申请从" + into + "提现" + amt + "至本人银行账户。该款项已从账户余额中扣除，但至今仍未到达本人银行账户。"
+		return on + w.i() + "申请从" + into + "提现" + amt + "至" + w.i() + "银行账户。该款项已从账户余额中扣除，但至今仍未到达" + w.i() + "银行账户。"
 	case evidence.TransferNotReceived:
 		if f.incoming() {
-			return on + "他人向" + acct + "转入一笔款项" + withAmt("，金额为") + "，但该款项至今未计入本人账户。"
+			return on + "他人向" + acct + "转入一笔款项" + withAmt("，金额为") + "，但该款项至今未计入" + w.i() + "账户。"
 		}
-		return on + "本人通过" + into + "转出一笔款项" + withAmt("，金额为") + "。该款项已从本人账户扣除，但收款方至今未收到。"
+		return on + w.i() + "通过" + into + "转出一笔款项" + withAmt("，金额为") + "。该款项已从" + w.i() + "账户扣除，但收款方至今未收到。"
 	case evidence.PaymentFailed:
-		return on + "本人使用" + into + "付款" + amt + "。系统显示支付失败，但款项已被扣除，至今未予退还。"
+		return on + w.i() + "使用" + into + "付款" + amt + "。系统显示支付失败，但款项已被扣除，至今未予退还。"
 	case evidence.AccountFrozen:
-		return on + acct + "被冻结" + withAmt("，账户内资金共计") + "。此后本人既无法使用该账户，也无法支取账户内的资金。"
+		return on + acct + "被冻结" + withAmt("，账户内资金共计") + "。此后" + w.i() + "既无法使用该账户，也无法支取账户内的资金。"
 	case evidence.RefundRefused:
-		return on + "本人向" + them + "申请退款" + amt + "，但退款申请遭到拒绝。本人认为该笔款项理应退还。"
+		return on + w.i() + "向" + them + "申请退款" + amt + "，但退款申请遭到拒绝。" + w.i() + "认为该笔款项理应退还。"
 	case evidence.UnauthorizedTransaction:
-		return on + acct + "发生一笔本人未曾进行、也未曾授权的交易" + withAmt("，金额为") + "。"
+		return on + acct + "发生一笔" + w.i() + "未曾进行、也未曾授权的交易" + withAmt("，金额为") + "。"
 	case evidence.IncorrectRecord:
-		return on + "本人发现" + them + "对本人账户的交易记录有误" + withAmt("，涉及金额") + "。该记录与实际情况不符，应予更正。"
+		return on + w.i() + "发现" + them + "对" + w.i() + "账户的交易记录有误" + withAmt("，涉及金额") + "。该记录与实际情况不符，应予更正。"
 	case evidence.AccountClosure:
-		s := on + them + "关闭了本人的账户。"
+		s := on + them + "关闭了" + w.i() + "的账户。"
 		if amt != "" {
-			s += "账户内尚有余额" + amt + "，至今未退还本人。"
+			s += "账户内尚有余额" + amt + "，至今未退还" + w.i() + "。"
 		}
 		return s
 	default:
-		s := on + "本人在使用" + them + "的服务时遇到问题" + withAmt("，涉及金额") + "。"
+		s := on + w.i() + "在使用" + them + "的服务时遇到问题" + withAmt("，涉及金额") + "。"
 		if t := trimStop(f.c.Title); t != "" {
 			s += "具体情况：" + finish(t, "。")
 		}
@@ -259,7 +265,7 @@ func (w zh) happened(f *facts) string {
 	}
 }
 
-func (zh) see(f *facts, e evidence.Event) string {
+func (w zh) see(f *facts, e evidence.Event) string {
 	if n := f.see[e.ID]; len(n) > 0 {
 		return "见附件" + strings.Join(n, "、")
 	}
@@ -320,13 +326,13 @@ func (w zh) contacts(f *facts) string {
 		s := w.dateTime(e.At) + "，"
 		switch {
 		case c.Channel == evidence.Visit && c.Direction == evidence.Inbound:
-			s += them + "工作人员与本人当面沟通"
+			s += them + "工作人员与" + w.i() + "当面沟通"
 		case c.Channel == evidence.Visit:
-			s += "本人前往" + them + "当面沟通"
+			s += w.i() + "前往" + them + "当面沟通"
 		case c.Direction == evidence.Inbound:
-			s += them + zhChannels[c.Channel] + "联系本人"
+			s += them + zhChannels[c.Channel] + "联系" + w.i()
 		default:
-			s += "本人" + zhChannels[c.Channel] + "联系" + them
+			s += w.i() + zhChannels[c.Channel] + "联系" + them
 		}
 		var details []string
 		if c.Agent != "" {
@@ -347,9 +353,9 @@ func (w zh) contacts(f *facts) string {
 		}
 		items = append(items, s)
 	}
-	head := "本人已就此事联系" + them + "，具体如下："
+	head := w.i() + "已就此事联系" + them + "，具体如下："
 	if f.to != Provider {
-		head = "本人已就此事与" + them + "交涉，具体如下："
+		head = w.i() + "已就此事与" + them + "交涉，具体如下："
 	}
 	return head + "\n" + numbered(items)
 }
@@ -367,7 +373,7 @@ func (w zh) promise(f *facts, e evidence.Event) string {
 		s += "于" + w.dateTime(*c.PromiseBy) + "前解决此事。"
 	}
 	if f.broken(e) {
-		s += "该承诺未兑现：承诺期限已过，本人未收到" + them + "任何答复，也未见相关交易。"
+		s += "该承诺未兑现：承诺期限已过，" + w.i() + "未收到" + them + "任何答复，也未见相关交易。"
 	}
 	return s
 }
@@ -377,7 +383,7 @@ func (w zh) history(f *facts) string {
 	var s []string
 	for _, e := range f.letters {
 		l := e.Letter
-		t := w.date(e.At) + "，本人"
+		t := w.date(e.At) + "，" + w.i()
 		if m := clean(l.Method); m != "" {
 			t += "通过" + m
 		}
@@ -398,7 +404,7 @@ func (w zh) history(f *facts) string {
 		s = append(s, t+"。")
 	}
 	if len(f.letters) == 0 && len(f.contacts) > 0 && f.to != Provider {
-		s = append(s, "本人已通过上述方式向"+them+"提出投诉。")
+		s = append(s, w.i()+"已通过上述方式向"+them+"提出投诉。")
 	}
 	final := false
 	for _, e := range f.responses {
@@ -433,11 +439,11 @@ func (w zh) history(f *facts) string {
 	}
 	switch {
 	case len(f.letters) > 0 && f.unanswered():
-		s = append(s, "对于本人"+w.date(f.letters[len(f.letters)-1].At)+"提交的投诉，"+them+"至今未作答复。")
+		s = append(s, "对于"+w.i()+w.date(f.letters[len(f.letters)-1].At)+"提交的投诉，"+them+"至今未作答复。")
 	case len(f.responses) == 0 && f.to != Provider && len(f.contacts) > 0:
-		s = append(s, them+"至今未作答复，本人亦未收到任何书面回复。")
+		s = append(s, them+"至今未作答复，"+w.i()+"亦未收到任何书面回复。")
 	case len(f.responses) == 0 && f.to != Provider:
-		s = append(s, "截至本函日期，本人未收到"+them+"的任何答复。")
+		s = append(s, "截至本函日期，"+w.i()+"未收到"+them+"的任何答复。")
 	case len(f.responses) > 0 && !final && f.to != Provider:
 		s = append(s, "上述答复均非最终答复，问题至今未获解决。")
 	}
@@ -449,30 +455,30 @@ func (w zh) remedy(f *facts) string {
 	var r string
 	switch f.c.Problem {
 	case evidence.TopupNotCredited:
-		r = "将充值款项" + amt + "计入本人账户"
+		r = "将充值款项" + amt + "计入" + w.i() + "账户"
 	case evidence.WithdrawalDelayed:
-		r = "尽快完成提现，将款项" + amt + "划入本人银行账户，或将其退回本人账户余额"
+		r = "尽快完成提现，将款项" + amt + "划入" + w.i() + "银行账户，或将其退回" + w.i() + "账户余额"
 	case evidence.TransferNotReceived:
 		if f.incoming() {
-			r = "将转入款项" + amt + "计入本人账户"
+			r = "将转入款项" + amt + "计入" + w.i() + "账户"
 		} else {
-			r = "完成该笔转账，或将款项" + amt + "退还本人"
+			r = "完成该笔转账，或将款项" + amt + "退还" + w.i()
 		}
 	case evidence.PaymentFailed:
 		r = "退还支付失败但已扣除的款项" + amt
 	case evidence.AccountFrozen:
-		r = "解除对本人账户的限制，恢复本人对账户资金的使用"
+		r = "解除对" + w.i() + "账户的限制，恢复" + w.i() + "对账户资金的使用"
 	case evidence.RefundRefused:
-		r = "退还本人应得的款项" + amt
+		r = "退还" + w.i() + "应得的款项" + amt
 	case evidence.UnauthorizedTransaction:
-		r = "赔付未经授权交易造成的损失" + amt + "，并采取措施保障本人账户安全"
+		r = "赔付未经授权交易造成的损失" + amt + "，并采取措施保障" + w.i() + "账户安全"
 	case evidence.IncorrectRecord:
-		r = "更正本人账户的错误记录，并书面确认更正结果"
+		r = "更正" + w.i() + "账户的错误记录，并书面确认更正结果"
 	case evidence.AccountClosure:
 		if amt != "" {
-			r = "将账户剩余余额" + amt + "退还本人"
+			r = "将账户剩余余额" + amt + "退还" + w.i()
 		} else {
-			r = "重新审查关闭本人账户的决定"
+			r = "重新审查关闭" + w.i() + "账户的决定"
 		}
 	default:
 		r = "妥善解决上述问题"
@@ -483,7 +489,7 @@ func (w zh) remedy(f *facts) string {
 func (w zh) request(f *facts) string {
 	var s string
 	if f.to != Provider {
-		s = strings.ReplaceAll(zhBodies[f.body.ID].ask, "{provider}", w.name(f))
+		s = strings.ReplaceAll(w.voice(zhBodies[f.body.ID].ask), "{provider}", w.name(f))
 		s = strings.ReplaceAll(s, "{you}", w.you(f))
 		if f.body.AdviserOnly {
 			return s
@@ -491,14 +497,14 @@ func (w zh) request(f *facts) string {
 	}
 	if r := finish(f.c.Remedy, "。"); r != "" {
 		if f.to == Provider {
-			s = "为此，本人请求贵司：" + r
+			s = "为此，" + w.i() + "请求贵司：" + r
 		} else {
-			s += "本人的诉求是：" + r
+			s += w.i() + "的诉求是：" + r
 		}
 	} else if f.to == Provider {
-		s = "为此，本人请求贵司" + w.remedy(f) + "。"
+		s = "为此，" + w.i() + "请求贵司" + w.remedy(f) + "。"
 	} else {
-		s += "本人的诉求是：" + w.name(f) + w.remedy(f) + "。"
+		s += w.i() + "的诉求是：" + w.name(f) + w.remedy(f) + "。"
 	}
 	if m := w.money(f.c.Amount); m != "" {
 		s += "争议金额为" + m + "。"
@@ -510,7 +516,7 @@ func (w zh) request(f *facts) string {
 func (w zh) otherSteps(f *facts) string {
 	var s []string
 	say := func(e evidence.Event, what string) {
-		t := w.date(e.At) + "，本人" + what
+		t := w.date(e.At) + "，" + w.i() + what
 		var details []string
 		if e.Reference != "" {
 			details = append(details, "编号："+e.Reference)
@@ -530,13 +536,13 @@ func (w zh) otherSteps(f *facts) string {
 		say(e, "已就此事向公安机关报案")
 	}
 	for _, e := range f.bank {
-		say(e, "已就该笔款项向本人开户银行提出争议（拒付）申请")
+		say(e, "已就该笔款项向"+w.i()+"开户银行提出争议（拒付）申请")
 	}
 	return strings.Join(s, "")
 }
 
 // legalBasis cites the rights the complaint rests on.
-func (zh) legalBasis(f *facts) string {
+func (w zh) legalBasis(f *facts) string {
 	var items []string
 	for _, r := range f.rights {
 		if t := zhRights[r.ID]; t != "" {
@@ -546,7 +552,7 @@ func (zh) legalBasis(f *facts) string {
 	if len(items) == 0 {
 		return ""
 	}
-	return "本人投诉的法律依据如下：\n" + numbered(items)
+	return w.i() + "投诉的法律依据如下：\n" + numbered(items)
 }
 
 // keyDates gives the dates the law sets in this case.
@@ -558,16 +564,16 @@ func (w zh) keyDates(f *facts) string {
 		switch d.Clock {
 		case escalation.ClockOmbudsmanAfter:
 			if d.Status == escalation.Available {
-				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起，英国金融申诉专员服务（FOS）即可受理本人的投诉。")
+				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起，英国金融申诉专员服务（FOS）即可受理"+w.i()+"的投诉。")
 			} else {
-				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起（或"+w.them(f)+"发出最终答复时），英国金融申诉专员服务（FOS）即可受理本人的投诉。")
+				items = append(items, "根据"+cite+"，自"+w.date(d.Due)+"起（或"+w.them(f)+"发出最终答复时），英国金融申诉专员服务（FOS）即可受理"+w.i()+"的投诉。")
 			}
 			continue
 		case escalation.ClockPlatformMediation:
 			items = append(items, "根据"+cite+"，未达成调解协议的，调解于"+w.date(d.Due)+"终止。")
 			continue
 		}
-		phrase := strings.ReplaceAll(zhClocks[d.Clock], "{start}", w.date(d.Start))
+		phrase := strings.ReplaceAll(w.voice(zhClocks[d.Clock]), "{start}", w.date(d.Start))
 		if phrase == "" {
 			continue
 		}
@@ -584,7 +590,7 @@ func (w zh) keyDates(f *facts) string {
 }
 
 // window renders a rule's window: "15个工作日", "15日".
-func (zh) window(r escalation.Rule) string {
+func (w zh) window(r escalation.Rule) string {
 	n := strconv.Itoa(r.Window.N)
 	switch r.Window.Unit {
 	case escalation.BusinessDays:
@@ -598,9 +604,9 @@ func (zh) window(r escalation.Rule) string {
 func (w zh) deadline(f *facts) string {
 	if f.to != Provider {
 		if f.statutory {
-			act := "予以处理并告知本人"
+			act := "予以处理并告知" + w.i()
 			if f.rule.Clock == escalation.ClockPlatformAccept {
-				act = "作出受理或者不予受理的决定并告知本人"
+				act = "作出受理或者不予受理的决定并告知" + w.i()
 			}
 			return "恳请" + w.you(f) + "依照" + f.rule.Source.Short + "，自收到本函之日起" + w.window(f.rule) + "内" + act + "；如本函于发出当日送达，即于" +
 				w.date(f.deadline) + "前。"
@@ -613,37 +619,40 @@ func (w zh) deadline(f *facts) string {
 	var s string
 	switch {
 	case f.statutory && f.rule.Nature == escalation.Law:
-		s = "根据" + f.rule.Source.Short + "，请贵司自收到本函之日起" + w.window(f.rule) + "内作出处理决定并书面答复本人；如本函于发出当日送达，即最迟于" +
+		s = "根据" + f.rule.Source.Short + "，请贵司自收到本函之日起" + w.window(f.rule) + "内作出处理决定并书面答复" + w.i() + "；如本函于发出当日送达，即最迟于" +
 			w.date(f.deadline) + "前。"
 	case f.statutory:
-		s = "请贵司于" + w.date(f.deadline) + "前书面答复本人。"
+		s = "请贵司于" + w.date(f.deadline) + "前书面答复" + w.i() + "。"
 	default:
-		s = "请贵司自本函发出之日起" + strconv.Itoa(max(f.days, 1)) + "日内，即于" + w.date(f.deadline) + "前书面答复本人。"
+		s = "请贵司自本函发出之日起" + strconv.Itoa(max(f.days, 1)) + "日内，即于" + w.date(f.deadline) + "前书面答复" + w.i() + "。"
 	}
 	if e := f.firstReferral(); e != nil {
-		return s + "本人已于" + w.date(e.At) + "向" + w.bodyRef(escalation.BodyOf(f.c.Jurisdiction, e)) + "反映此事。"
+		return s + w.i() + "已于" + w.date(e.At) + "向" + w.bodyRef(escalation.BodyOf(f.c.Jurisdiction, e)) + "反映此事。"
 	}
 	next := escalation.DefaultBody(f.c.Jurisdiction, evidence.ToRegulator)
 	if f.c.Jurisdiction == evidence.EU || f.c.Jurisdiction == evidence.Other {
 		next = escalation.DefaultBody(f.c.Jurisdiction, evidence.ToAssociation)
 	}
-	return s + "如届时未获满意答复，本人将向" + w.bodyRef(next.ID) + "等有关部门反映。"
+	return s + "如届时未获满意答复，" + w.i() + "将向" + w.bodyRef(next.ID) + "等有关部门反映。"
 }
 
-func (zh) enclosing(f *facts) string {
+func (w zh) enclosing(f *facts) string {
 	if len(f.in.Exhibits) > 0 {
-		return "随函附上下列证据材料的副本。如需原件或进一步信息，本人可随时提供。"
+		return "随函附上下列证据材料的副本。如需原件或进一步信息，" + w.i() + "可随时提供。"
 	}
-	return "如需进一步信息或证据材料，本人可随时提供。"
+	return "如需进一步信息或证据材料，" + w.i() + "可随时提供。"
 }
 
-func (zh) enclosure(x Exhibit) string {
+func (w zh) enclosure(x Exhibit) string {
 	return exhibitLine(x, zhKinds[x.Kind], "（", "）")
 }
 
-func (zh) closing() string { return "此致\n敬礼！" }
+func (w zh) closing() string { return "此致\n敬礼！" }
 
-func (zh) signature(f *facts) []string {
+func (w zh) signature(f *facts) []string {
+	if f.rep != nil {
+		return w.repSignature(f)
+	}
 	s := []string{"投诉人（签字）："}
 	p := f.c.Complainant
 	if p.Name != "" {

@@ -14,7 +14,9 @@
 # emails imported through the picker) and leftovers_test.go (the recovery
 # window, the save dialog over an existing file on a full disk, how a
 # dossier was sent, Open with…, Check everything, the damaged-database
-# banner). Screenshots of every step are in shots/ (one folder per session).
+# banner) and paralegal_test.go (a representative's profile, a client and
+# their case, form answers copied, a dossier on the client's behalf with an
+# entry left out). Screenshots of every step are in shots/ (one folder per session).
 # The test is internal/realwin (build tag realwin).
 # Needs: xvfb xdotool x11-utils imagemagick xclip (make deps installs them).
 set -euo pipefail

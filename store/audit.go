@@ -52,6 +52,12 @@ type ChainState struct {
 	Blobs         int `json:"blobs"`
 	Dossiers      int `json:"dossiers"`
 	Drafts        int `json:"drafts"`
+	// Schema 4 (omitted while zero, so states written before read the same).
+	Clients         int `json:"clients,omitempty"`
+	ClientVersions  int `json:"client_versions,omitempty"`
+	Profiles        int `json:"profile,omitempty"`
+	ProfileVersions int `json:"profile_versions,omitempty"`
+	Selections      int `json:"dossier_selections,omitempty"`
 }
 
 // stateTables pairs each ChainState count with its table.
@@ -66,6 +72,8 @@ func (c *ChainState) fields() []struct {
 		{"cases", &c.Cases}, {"case_versions", &c.CaseVersions}, {"events", &c.Events},
 		{"event_versions", &c.EventVersions}, {"attachments", &c.Attachments}, {"blobs", &c.Blobs},
 		{"dossiers", &c.Dossiers}, {"letter_drafts", &c.Drafts},
+		{"clients", &c.Clients}, {"client_versions", &c.ClientVersions}, {"profile", &c.Profiles},
+		{"profile_versions", &c.ProfileVersions}, {"dossier_selections", &c.Selections},
 	}
 }
 
@@ -210,7 +218,7 @@ type replay struct {
 }
 
 func entityKey(entity, caseID, id string) string {
-	if entity == "draft" {
+	if entity == "draft" || entity == "selection" {
 		return "draft/" + caseID + "/" + id
 	}
 	return entity + "/" + id
@@ -228,10 +236,11 @@ func (p *replay) add(e *AuditEntry) {
 		return // the newest state comes in its own entry
 	case e.Entity == "draft":
 		p.versions[k]++
-	case e.Action == ActionUpdate && (e.Entity == "case" || e.Entity == "event"):
+	case e.Action == ActionUpdate && (e.Entity == "case" || e.Entity == "event" || e.Entity == "client" || e.Entity == "profile"):
 		p.versions[k]++
 	}
-	if (e.Action == ActionCreate || e.Action == ActionImport) && (e.Entity == "case" || e.Entity == "event" || e.Entity == "dossier") {
+	if (e.Action == ActionCreate || e.Action == ActionImport) && (e.Entity == "case" || e.Entity == "event" || e.Entity == "dossier" ||
+		e.Entity == "client" || e.Entity == "profile") {
 		p.created[k] = true
 	}
 	p.last[k] = e.ContentHash
@@ -398,6 +407,9 @@ func (s *Store) checkEntities(ctx context.Context, r *LogReport, p *replay) erro
 			return err
 		}
 	}
+	if err := s.checkParalegal(ctx, check); err != nil {
+		return err
+	}
 	for k := range p.created {
 		if !seen[k] {
 			entity, id, _ := cutKey(k)
@@ -410,6 +422,8 @@ func (s *Store) checkEntities(ctx context.Context, r *LogReport, p *replay) erro
 	for _, v := range []struct{ entity, query string }{
 		{"case", `SELECT case_id, case_id, version, data FROM case_versions ORDER BY case_id, version`},
 		{"event", `SELECT e.case_id, v.event_id, v.version, v.data FROM event_versions v LEFT JOIN events e ON e.id = v.event_id ORDER BY v.event_id, v.version`},
+		{"client", `SELECT '', client_id, version, data FROM client_versions ORDER BY client_id, version`},
+		{"profile", `SELECT '', '1', version, data FROM profile_versions ORDER BY version`},
 	} {
 		rows, err := s.db.QueryContext(ctx, v.query)
 		if err != nil {
@@ -466,7 +480,7 @@ func (s *Store) checkEntities(ctx context.Context, r *LogReport, p *replay) erro
 // cutKey splits an entity key into the entity and the ID shown to users.
 func cutKey(k string) (entity, id string, ok bool) {
 	entity, rest, ok := cutFirst(k)
-	if entity == "draft" {
+	if entity == "draft" || entity == "selection" {
 		_, rest, _ = cutFirst(rest)
 	}
 	return entity, rest, ok

@@ -16,17 +16,53 @@ import (
 
 const caseColumns = `id, title, provider, problem, jurisdiction, amount_minor, currency, incident,
 	complainant_name, complainant_contact, complainant_address, account_id, remedy, language, status,
-	created_at, updated_at, archived_at, version`
+	created_at, updated_at, archived_at, version, ` + detailColumns
+
+// detailColumns are the case's details for the official forms (schema 4),
+// in the order of caseDetails.
+const detailColumns = `complainant_phone, complainant_email, complainant_postcode, complainant_city,
+	complainant_birth_date, complainant_id_number, complainant_prefers, provider_legal_name, provider_address,
+	provider_reg_no, provider_email, provider_contact, product, final_response, final_mentions_ombudsman,
+	client_id, represented`
+
+// caseDetails points at the case's details in detailColumns order, for
+// Scan and, dereferenced, for Exec.
+func caseDetails(c *evidence.Case) []any {
+	p, b := &c.Complainant, &c.Business
+	return []any{&p.Phone, &p.Email, &p.Postcode, &p.City, &p.BirthDate, &p.IDNumber, &p.Prefers,
+		&b.LegalName, &b.Address, &b.RegNo, &b.Email, &b.Contact, &c.Product, &c.FinalResponse,
+		&c.FinalMentionsOmbudsman, &c.ClientID, &c.Represented}
+}
+
+// caseValues is the case's values in caseColumns order.
+func caseValues(c *evidence.Case, created, updated int64, archived any, version int) []any {
+	vs := []any{c.ID, c.Title, c.Provider, c.Problem, c.Jurisdiction, c.Amount.Minor, c.Amount.Currency, c.Incident,
+		c.Complainant.Name, c.Complainant.Contact, c.Complainant.Address, c.Complainant.AccountID, c.Remedy,
+		c.Language, c.Status, created, updated, archived, version}
+	for _, p := range caseDetails(c) {
+		switch v := p.(type) {
+		case *string:
+			vs = append(vs, *v)
+		case *bool:
+			vs = append(vs, *v)
+		}
+	}
+	return vs
+}
+
+// caseMarks is the placeholder list for caseColumns.
+var caseMarks = strings.TrimSuffix(strings.Repeat("?,", len(strings.Split(caseColumns, ","))), ",")
 
 type scanner interface{ Scan(dest ...any) error }
 
-func scanCase(r scanner) (evidence.Case, error) {
+func scanCase(r scanner, extra ...any) (evidence.Case, error) {
 	var c evidence.Case
 	var created, updated int64
 	var archived sql.NullInt64
-	err := r.Scan(&c.ID, &c.Title, &c.Provider, &c.Problem, &c.Jurisdiction, &c.Amount.Minor, &c.Amount.Currency,
+	dest := append([]any{&c.ID, &c.Title, &c.Provider, &c.Problem, &c.Jurisdiction, &c.Amount.Minor, &c.Amount.Currency,
 		&c.Incident, &c.Complainant.Name, &c.Complainant.Contact, &c.Complainant.Address, &c.Complainant.AccountID,
-		&c.Remedy, &c.Language, &c.Status, &created, &updated, &archived, &c.Version)
+		&c.Remedy, &c.Language, &c.Status, &created, &updated, &archived, &c.Version}, caseDetails(&c)...)
+	err := r.Scan(append(dest, extra...)...)
 	c.Created, c.Updated, c.Archived = fromMS(created), fromMS(updated), fromNullMS(archived)
 	return c, err
 }
@@ -43,10 +79,11 @@ func (s *Store) CreateCase(ctx context.Context, c *evidence.Case) error {
 	}
 	return s.write(ctx, func(t *Tx) error {
 		c.Created, c.Updated, c.Version, c.Archived = t.Now, t.Now, 1, nil
-		_, err := t.exec(`INSERT INTO cases (`+caseColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			c.ID, c.Title, c.Provider, c.Problem, c.Jurisdiction, c.Amount.Minor, c.Amount.Currency, c.Incident,
-			c.Complainant.Name, c.Complainant.Contact, c.Complainant.Address, c.Complainant.AccountID, c.Remedy,
-			c.Language, c.Status, ms(t.Now), ms(t.Now), nil, 1)
+		if err := t.checkClient(c.ClientID); err != nil {
+			return err
+		}
+		_, err := t.exec(`INSERT INTO cases (`+caseColumns+`) VALUES (`+caseMarks+`)`,
+			caseValues(c, ms(t.Now), ms(t.Now), nil, 1)...)
 		if err != nil {
 			return fmt.Errorf("insert case %s: %w", c.ID, err)
 		}
@@ -74,14 +111,13 @@ func (s *Store) UpdateCase(ctx context.Context, c *evidence.Case) error {
 			old.ID, old.Version, string(data), ms(t.Now)); err != nil {
 			return fmt.Errorf("keep version %d of case %s: %w", old.Version, old.ID, err)
 		}
-		_, err = t.exec(`UPDATE cases SET title=?, provider=?, problem=?, jurisdiction=?, amount_minor=?, currency=?,
-			incident=?, complainant_name=?, complainant_contact=?, complainant_address=?, account_id=?, remedy=?,
-			language=?, status=?, updated_at=?, version=version+1 WHERE id=?`,
-			c.Title, c.Provider, c.Problem, c.Jurisdiction, c.Amount.Minor, c.Amount.Currency, c.Incident,
-			c.Complainant.Name, c.Complainant.Contact, c.Complainant.Address, c.Complainant.AccountID, c.Remedy,
-			c.Language, c.Status, ms(t.Now), c.ID)
-		if err != nil {
-			return fmt.Errorf("update case %s: %w", c.ID, err)
+		if c.ClientID != old.ClientID {
+			if err := t.checkClient(c.ClientID); err != nil {
+				return err
+			}
+		}
+		if err := t.updateCase(c); err != nil {
+			return err
 		}
 		if err := t.indexCase(c); err != nil {
 			return err
@@ -119,6 +155,28 @@ func (s *Store) setCaseArchived(ctx context.Context, id string, archived bool) e
 		}
 		return t.auditCase(action, id)
 	})
+}
+
+// updateCase writes the case's facts over the stored row (whose previous
+// version the caller kept) and counts a new version.
+func (t *Tx) updateCase(c *evidence.Case) error {
+	vs := caseValues(c, 0, ms(t.Now), nil, 0)
+	cols := strings.Split(caseColumns, ",")
+	var set []string
+	var args []any
+	for i, col := range cols {
+		switch col = strings.TrimSpace(col); col {
+		case "id", "created_at", "archived_at", "version":
+			continue
+		}
+		set = append(set, col+"=?")
+		args = append(args, vs[i])
+	}
+	args = append(args, c.ID)
+	if _, err := t.exec(`UPDATE cases SET `+strings.Join(set, ", ")+`, version=version+1 WHERE id=?`, args...); err != nil {
+		return fmt.Errorf("update case %s: %w", c.ID, err)
+	}
+	return nil
 }
 
 func (t *Tx) auditCase(action, id string) error {
@@ -256,15 +314,11 @@ func (s *Store) Cases(ctx context.Context, archived bool) ([]CaseSummary, error)
 	for rows.Next() {
 		var cs CaseSummary
 		var lastAt, lastRec sql.NullInt64
-		var created, updated int64
-		var arch sql.NullInt64
-		c := &cs.Case
-		if err := rows.Scan(&c.ID, &c.Title, &c.Provider, &c.Problem, &c.Jurisdiction, &c.Amount.Minor, &c.Amount.Currency,
-			&c.Incident, &c.Complainant.Name, &c.Complainant.Contact, &c.Complainant.Address, &c.Complainant.AccountID,
-			&c.Remedy, &c.Language, &c.Status, &created, &updated, &arch, &c.Version, &cs.Events, &lastAt, &lastRec); err != nil {
+		c, err := scanCase(rows, &cs.Events, &lastAt, &lastRec)
+		if err != nil {
 			return nil, fmt.Errorf("list cases: %w", err)
 		}
-		c.Created, c.Updated, c.Archived = fromMS(created), fromMS(updated), fromNullMS(arch)
+		cs.Case = c
 		cs.LastEvent = fromNullMS(lastAt)
 		cs.LastActivity = c.Updated
 		if lastRec.Valid && fromMS(lastRec.Int64).After(cs.LastActivity) {

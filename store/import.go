@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"redress/evidence"
 	"redress/lang"
@@ -20,6 +21,12 @@ type ImportData struct {
 	Overrides    map[string]string
 	Drafts       []Draft
 	Dossiers     []DossierRecord // the dossiers made for the case (records only)
+	// Client is the client the case is for (Case.ClientID), if any; it is
+	// added when this database does not have it yet, else the client
+	// here is kept as it is.
+	Client *evidence.Client
+	// Selections are the remembered dossier choices, by recipient.
+	Selections map[string]Selection
 }
 
 // BlobOpener opens the original bytes of an attachment by SHA-256; the
@@ -32,6 +39,18 @@ type BlobOpener func(sha string) (io.ReadCloser, error)
 // whose ID is already in the database is refused.
 func (s *Store) ImportCase(ctx context.Context, d ImportData, open BlobOpener) error {
 	c := d.Case
+	if raw, ok := d.Overrides[LetterDetailsKey]; ok && readableDetails(raw) {
+		// An archive from before schema 4: the letter details go onto the
+		// case (one place for each fact); an unreadable value is kept.
+		foldDetails(&c, raw)
+		over := map[string]string{}
+		for k, v := range d.Overrides {
+			if k != LetterDetailsKey {
+				over[k] = v
+			}
+		}
+		d.Overrides = over
+	}
 	if err := c.Validate(); err != nil {
 		return err
 	}
@@ -43,10 +62,11 @@ func (s *Store) ImportCase(ctx context.Context, d ImportData, open BlobOpener) e
 		if n > 0 {
 			return lang.E("import.exists", "title", c.Title, "id", c.ID)
 		}
-		if _, err := t.exec(`INSERT INTO cases (`+caseColumns+`) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			c.ID, c.Title, c.Provider, c.Problem, c.Jurisdiction, c.Amount.Minor, c.Amount.Currency, c.Incident,
-			c.Complainant.Name, c.Complainant.Contact, c.Complainant.Address, c.Complainant.AccountID, c.Remedy,
-			c.Language, c.Status, ms(c.Created), ms(c.Updated), nullMS(c.Archived), c.Version); err != nil {
+		if err := t.importClient(&c, d.Client); err != nil {
+			return err
+		}
+		if _, err := t.exec(`INSERT INTO cases (`+caseColumns+`) VALUES (`+caseMarks+`)`,
+			caseValues(&c, ms(c.Created), ms(c.Updated), nullMS(c.Archived), c.Version)...); err != nil {
 			return fmt.Errorf("import case %s: %w", c.ID, err)
 		}
 		for _, old := range d.CaseHistory {
@@ -102,6 +122,18 @@ func (s *Store) ImportCase(ctx context.Context, d ImportData, open BlobOpener) e
 				return fmt.Errorf("import dossier record %s: %w", rec.ID, err)
 			}
 			if err := t.audit(ActionImport, "dossier", rec.ID, c.ID, rec); err != nil {
+				return err
+			}
+		}
+		for _, to := range sortedKeys(d.Selections) {
+			sel := d.Selections[to]
+			if sel.Exclude == nil {
+				sel.Exclude = []string{}
+			}
+			if sel.Include == nil {
+				sel.Include = []string{}
+			}
+			if err := t.setSelection(c.ID, to, sel); err != nil {
 				return err
 			}
 		}
@@ -203,6 +235,16 @@ func (s *Store) ExportData(ctx context.Context, caseID string) (ImportData, erro
 	if d.Dossiers, err = s.Dossiers(ctx, caseID); err != nil {
 		return d, err
 	}
+	if d.Case.ClientID != "" {
+		cl, err := s.Client(ctx, d.Case.ClientID)
+		if err != nil {
+			return d, err
+		}
+		d.Client = &cl
+	}
+	if d.Selections, err = s.Selections(ctx, caseID); err != nil {
+		return d, err
+	}
 	return d, nil
 }
 
@@ -213,4 +255,48 @@ func (s *Store) WriteBlob(ctx context.Context, sha string, w io.Writer) error {
 		return lang.Wrap(err, "attachment.not-found", "ref", sha)
 	}
 	return s.writeBlob(ctx, sha, sha, size, w)
+}
+
+// importClient adds the archive's client when this database does not have
+// it; a case linked to a client the archive does not carry is imported
+// without the link.
+func (t *Tx) importClient(c *evidence.Case, cl *evidence.Client) error {
+	if c.ClientID == "" {
+		return nil
+	}
+	if _, err := t.clientByID(c.ClientID); err == nil {
+		return nil
+	}
+	if cl == nil || cl.ID != c.ClientID {
+		c.ClientID = ""
+		return nil
+	}
+	in := *cl
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	if in.Version < 1 {
+		in.Version = 1
+	}
+	in.Created, in.Updated = fromMS(ms(in.Created)), fromMS(ms(in.Updated))
+	if in.Archived != nil {
+		a := fromMS(ms(*in.Archived))
+		in.Archived = &a
+	}
+	data, _ := json.Marshal(in)
+	if _, err := t.exec(`INSERT INTO clients (id, name, data, created_at, updated_at, archived_at, version) VALUES (?,?,?,?,?,?,?)`,
+		in.ID, in.Name, string(data), ms(in.Created), ms(in.Updated), nullMS(in.Archived), in.Version); err != nil {
+		return fmt.Errorf("import client %s: %w", in.ID, err)
+	}
+	return t.audit(ActionImport, "client", in.ID, "", in)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -124,6 +124,9 @@ func Open(ctx context.Context, file string, opts ...Option) (*Store, error) {
 	if err := s.ensureKey(ctx); err != nil {
 		return fail(err)
 	}
+	if err := s.foldLetterDetails(ctx); err != nil {
+		return fail(err)
+	}
 	return s, nil
 }
 

@@ -18,6 +18,9 @@ type caseWriter interface {
 	Providers(ctx context.Context) ([]string, error)
 	NewCase(ctx context.Context, in app.CaseInput) (evidence.Case, error)
 	UpdateCase(ctx context.Context, c *evidence.Case) error
+	// EditCase stores the edit form: a client's details typed here go
+	// to the client, for all of the client's cases.
+	EditCase(ctx context.Context, caseRef string, in app.CaseInput) (evidence.Case, error)
 }
 
 // commonCurrencies are offered first; any ISO 4217 code can be typed.
@@ -41,6 +44,9 @@ type caseForm struct {
 	// autoCurrency is the currency the form filled in itself ("" when the
 	// user typed one), so a new jurisdiction may replace it.
 	autoCurrency string
+	// more is the client, the representative and the details for the
+	// official forms (casedetails.go).
+	more *caseDetails
 }
 
 func (u *UI) newCaseForm(svc caseWriter, c *evidence.Case) *caseForm {
@@ -61,6 +67,7 @@ func (u *UI) newCaseForm(svc caseWriter, c *evidence.Case) *caseForm {
 	f.remedy = u.newMultiline(u.T("ui.remedy-hint"), 2)
 	f.lang = u.newChoice("language", stringsOf(evidence.Languages), string(app.LetterLanguage("", u.l)))
 	f.status = u.newChoice("status", stringsOf(evidence.Statuses), string(evidence.Open))
+	f.more = u.newCaseDetails(f)
 	f.lang.OnChanged = func(string) { f.langPicked = true }
 	f.jurisdiction.OnChanged = func(string) { f.jurisdictionChanged() }
 	f.currency.OnChanged = func(s string) {
@@ -77,14 +84,19 @@ func (u *UI) newCaseForm(svc caseWriter, c *evidence.Case) *caseForm {
 	fm.add("amount", u.T("field.amount"), container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(120, f.currency.MinSize().Height), f.currency), f.amount), "currency")
 	fm.add("incident", u.T("field.incident"), f.incident.content)
 	fm.add("account", u.T("field.account"), f.account)
+	fm.add("client", u.T("field.client"), f.more.clientRow())
 	fm.add("name", u.T("field.name"), f.name)
 	fm.add("contact", u.T("field.contact"), f.contact)
 	fm.add("address", u.T("field.address"), f.address)
 	fm.add("remedy", u.T("field.remedy"), f.remedy)
+	clientID := u.chosenClient() // a new case is for the client the case list shows
 	if c != nil {
 		fm.add("status", u.T("field.status"), f.status)
 		f.fill(c)
+		f.more.fill(c)
+		clientID = c.ClientID
 	}
+	f.more.loadClients(clientID)
 	var ps []string
 	u.async(func(ctx context.Context) (err error) {
 		ps, err = svc.Providers(ctx)
@@ -94,7 +106,7 @@ func (u *UI) newCaseForm(svc caseWriter, c *evidence.Case) *caseForm {
 			f.provider.SetOptions(ps)
 		}
 	})
-	f.content = container.NewVScroll(f.form.content())
+	f.content = container.NewVScroll(container.NewVBox(f.form.content(), f.more.content))
 	return f
 }
 
@@ -103,6 +115,7 @@ func (u *UI) newCaseForm(svc caseWriter, c *evidence.Case) *caseForm {
 // user typed one.
 func (f *caseForm) jurisdictionChanged() {
 	j := evidence.Jurisdiction(f.jurisdiction.value())
+	f.more.refreshReasons(j)
 	if !f.langPicked {
 		f.lang.setQuietly(string(app.LetterLanguage(j, f.u.l)))
 	}
@@ -136,7 +149,8 @@ func (f *caseForm) input() app.CaseInput {
 	return app.CaseInput{Title: f.title.Text, Provider: f.provider.Text, Problem: f.problem.value(),
 		Jurisdiction: f.jurisdiction.value(), Amount: f.amount.Text, Currency: currencyFor(f.amount.Text, f.currency.Text),
 		Incident: f.incident.text(), Name: f.name.Text, Contact: f.contact.Text, Address: f.address.Text,
-		Account: f.account.Text, Remedy: f.remedy.Text, Language: f.lang.value(), Status: f.status.value()}
+		Account: f.account.Text, Remedy: f.remedy.Text, Language: f.lang.value(), Status: f.status.value(),
+		Details: f.more.details()}
 }
 
 // currencyFor is the currency to store with an amount: none without an
@@ -156,7 +170,7 @@ func (u *UI) newCaseDialog() *caseForm {
 	u.showCaseForm(f, u.T("ui.new-case"), func(close func()) {
 		in := f.input()
 		if _, err := in.Case(); err != nil {
-			f.form.show(err)
+			f.show(err)
 			return
 		}
 		var c evidence.Case
@@ -165,7 +179,7 @@ func (u *UI) newCaseDialog() *caseForm {
 			return err
 		}, func(err error) {
 			if err != nil {
-				f.form.show(err) // the form stays open with everything typed
+				f.show(err) // the form stays open with everything typed
 				return
 			}
 			close()
@@ -204,16 +218,17 @@ func (u *UI) EditCase(c evidence.Case) { u.editCaseDialog(c) }
 func (u *UI) editCaseDialog(c evidence.Case) *caseForm {
 	f := u.newCaseForm(u.svc, &c)
 	u.showCaseForm(f, u.T("ui.edit-case"), func(close func()) {
-		parsed, err := f.input().Case()
-		if err != nil {
-			f.form.show(err)
+		in := f.input()
+		if _, err := in.Case(); err != nil {
+			f.show(err)
 			return
 		}
-		parsed.ID, parsed.Created, parsed.Version, parsed.Archived = c.ID, c.Created, c.Version, c.Archived
-		edited := parsed
-		u.async(func(ctx context.Context) error { return f.svc.UpdateCase(ctx, &edited) }, func(err error) {
+		u.async(func(ctx context.Context) error {
+			_, err := f.svc.EditCase(ctx, c.ID, in)
+			return err
+		}, func(err error) {
 			if err != nil {
-				f.form.show(err)
+				f.show(err)
 				return
 			}
 			close()
@@ -227,4 +242,11 @@ func (u *UI) editCaseDialog(c evidence.Case) *caseForm {
 func (u *UI) showCaseForm(f *caseForm, title string, save func(close func())) {
 	u.modalForm(title, f.content, u.T("ui.save"), save, fyne.NewSize(640, 640))
 	u.focus(f.title)
+}
+
+// show shows an error on the form, opening "More details" when it names
+// one of its fields.
+func (f *caseForm) show(err error) {
+	f.form.show(err)
+	f.more.openFor(err)
 }

@@ -44,6 +44,7 @@ type caseList struct {
 	query    string
 	selected string
 	badges   map[string]string // case ID → "⚠ 2 overdue" or the next deadline
+	clients  *clientBar        // the client filter (clientbar.go)
 }
 
 func newCaseList(u *UI, svc caseLister) *caseList {
@@ -51,6 +52,7 @@ func newCaseList(u *UI, svc caseLister) *caseList {
 	cl.search = u.newEntry(u.T("ui.search-cases"))
 	cl.search.OnChanged = func(s string) { cl.query = s; cl.filter() }
 	cl.archived = widget.NewCheck(u.T("ui.show-archived"), func(bool) { cl.reload() })
+	cl.clients = cl.newClientBar()
 	newBtn := widget.NewButtonWithIcon(u.T("ui.new-case"), theme.ContentAddIcon(), u.NewCase)
 	newBtn.Importance = widget.HighImportance
 	cl.list = widget.NewList(func() int { return len(cl.shown) }, cl.createRow, cl.updateRow)
@@ -73,7 +75,7 @@ func newCaseList(u *UI, svc caseLister) *caseList {
 	importBtn := u.iconButton(theme.DownloadIcon(), u.T("ui.import-case"), u.ImportCase)
 	heading := widget.NewLabelWithStyle(u.T("ui.cases"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(importBtn, newBtn), heading),
-		cl.search, cl.capped, cl.archived)
+		cl.search, cl.capped, cl.clients.content, cl.archived)
 	cl.content = container.NewBorder(top, nil, nil, nil, cl.body)
 	return cl
 }
@@ -117,6 +119,9 @@ func (cl *caseList) rowText(c app.CaseSummary) (title, line, meta string) {
 		title = "[" + u.T("status.archived") + "] " + title
 	}
 	line = c.Provider + " · " + u.l.Label("problem", string(c.Problem))
+	if n := cl.clients.name(c.ClientID); n != "" {
+		line = n + " · " + line
+	}
 	if s := c.Amount.String(); s != "" {
 		line += " · " + s
 	}
@@ -205,6 +210,7 @@ func (cl *caseList) reload() {
 		}
 		cl.u.alerts = alerts
 		cl.all = got
+		cl.clients.load("")
 		if cl.u.view != nil {
 			cl.u.view.refreshHome()
 		}
@@ -255,6 +261,7 @@ func (cl *caseList) filter() {
 }
 
 func (cl *caseList) show(cases []app.CaseSummary) {
+	cases = cl.clients.apply(cases)
 	cl.shown = cases
 	switch {
 	case len(cl.all) == 0 && !cl.archived.Checked && (cl.u.view == nil || cl.u.view.caseID == ""):

@@ -164,6 +164,7 @@ func newCaseView(u *UI, svc caseReader) *caseView {
 		add("ui.export", theme.UploadIcon(), u.ExportCase),
 		v.archive,
 		add("lawui.public-post", theme.MailForwardIcon(), u.ShowPostDraft),
+		u.formsAndLettersButton(),
 	)
 	v.quick = u.quickCapture()
 	// The search box has a row of its own, so that it is always visible;
@@ -309,6 +310,7 @@ func (v *caseView) showHeader() {
 			who = append(who, s)
 		}
 	}
+	who = append(who, v.representation()...)
 	if c.Archived == nil {
 		v.archive.SetText(u.T("ui.archive"))
 		v.archive.SetIcon(theme.DeleteIcon())

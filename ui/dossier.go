@@ -47,6 +47,8 @@ type dossierPanel struct {
 	ask func(dir, suggested string, then func(path string))
 	// done is told what was made (the "dossier saved" dialog).
 	done func(app.DossierResult)
+	// chooser is the list of entries to leave out, when open (entries.go).
+	chooser *entriesPanel
 }
 
 // CreateDossier opens the dossier panel for the open case.
@@ -94,7 +96,7 @@ func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 		widget.NewFormItem(u.T("field.lang"), p.lang),
 		widget.NewFormItem(u.T("ui.setting-paper"), p.paper),
 	)
-	top := container.NewVBox(form, p.redact, p.warn, container.NewBorder(nil, nil, bold(u.T("ui.letter")), nil, newWrap(regen, save)))
+	top := container.NewVBox(form, p.redact, p.warn, p.entriesRow(), container.NewBorder(nil, nil, bold(u.T("ui.letter")), nil, newWrap(regen, save)))
 	content := container.NewBorder(top, container.NewVBox(p.progress, p.status), nil, nil, p.text)
 	u.modal(u.T("ui.dossier-title"), content, u.T("ui.create-pdf"), p.create, fyne.NewSize(760, 680))
 	p.load()

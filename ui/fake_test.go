@@ -135,6 +135,14 @@ type fakeCaseWriter struct {
 	ProvidersFn  func(ctx context.Context) ([]string, error)
 	NewCaseFn    func(ctx context.Context, in app.CaseInput) (evidence.Case, error)
 	UpdateCaseFn func(ctx context.Context, c *evidence.Case) error
+	EditCaseFn   func(ctx context.Context, caseRef string, in app.CaseInput) (evidence.Case, error)
+}
+
+func (f *fakeCaseWriter) EditCase(ctx context.Context, caseRef string, in app.CaseInput) (evidence.Case, error) {
+	if f.EditCaseFn == nil {
+		return evidence.Case{}, nil
+	}
+	return f.EditCaseFn(ctx, caseRef, in)
 }
 
 var _ caseWriter = (*fakeCaseWriter)(nil)
@@ -510,6 +518,7 @@ type fakeService struct {
 	*fakeLawDesk
 	*fakePoster
 	*fakeCapturer
+	*fakeParalegal
 }
 
 var _ Service = (*fakeService)(nil)
@@ -537,6 +546,7 @@ func newFakeService(dir string, now time.Time, loc *time.Location) *fakeService 
 		fakeLawDesk:          &fakeLawDesk{},
 		fakePoster:           &fakePoster{},
 		fakeCapturer:         &fakeCapturer{},
+		fakeParalegal:        &fakeParalegal{},
 		fakeClock:            &fakeClock{NowFn: func() time.Time { return now }, LocationFn: func() *time.Location { return loc }},
 	}
 }

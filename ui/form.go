@@ -97,6 +97,10 @@ func (f *form) content() fyne.CanvasObject {
 
 func (f *form) clear() {
 	f.general.Hide()
+	for _, fl := range f.byKey {
+		fl.err.SetText("")
+		fl.err.Hide()
+	}
 	for _, fl := range f.fields {
 		fl.err.SetText("")
 		fl.err.Hide()

@@ -63,6 +63,7 @@ func (u *UI) showSettings() *settingsPanel {
 		widget.NewFormItem(u.T("ui.setting-data"), container.NewBorder(nil, nil, nil, copyDir, dir)),
 		widget.NewFormItem(u.T("ui.setting-backups"), u.backupList()),
 		widget.NewFormItem(u.T("ui.setting-check"), u.checkSection()),
+		widget.NewFormItem(u.T("ui.para.setting-representative"), u.profileSummary()),
 	)
 	holidays := container.NewVBox(widget.NewSeparator(), bold(u.T("ui.holidays")), p.holidays.content)
 	u.modal(u.T("ui.settings"), container.NewVScroll(container.NewVBox(f, holidays)), "", nil, fyne.NewSize(680, 620))

@@ -94,8 +94,14 @@ func (l *Launcher) start(data Data, note string) {
 		if note != "" {
 			u.notice(u.T("ui.recover-title"), note)
 		}
-		if l.s.Case != "" {
+		switch {
+		case l.s.Case != "":
 			l.openCase(u, data)
+		case l.s.Show != "": // a view that needs no case: profile, new-client, settings…
+			go func() {
+				u.Wait()
+				u.post(func() { u.Show(l.s.Show) })
+			}()
 		}
 	}
 	if !l.running {

@@ -26,6 +26,7 @@ import (
 	"redress/escalation"
 	"redress/evidence"
 	"redress/lang"
+	"redress/letters"
 )
 
 // clock is the app's time: now, and the zone times are typed in.
@@ -55,6 +56,13 @@ type Service interface {
 	lawDesk
 	poster
 	capturer
+	// Paralegals and official forms (issue 14).
+	profileEditor
+	clientKeeper
+	formAnswerer
+	recordsMaker
+	authorityMaker
+	entryChooser
 }
 
 // Preference keys.
@@ -462,9 +470,11 @@ func (u *UI) showAbout() {
 
 // Show opens one of the app's panels for the open case by name: "call",
 // "new-case", "settings", "add-files", "dossier", "post" (the public
-// post's draft), "rights" (the status panel at "Your rights"), "about", an
-// event kind ("contact", "note"…), "viewer" (the newest attachment),
-// "paste", "screenshot", "emails" (the email picker) or
+// post's draft), "rights" (the status panel at "Your rights"), "about",
+// "profile", "new-client", "forms", "records", "authority", "entries" (the
+// regulator dossier's), "case-details" (the edit form, its details for the
+// official forms open), an event kind ("contact", "note"…), "viewer" (the
+// newest attachment), "paste", "screenshot", "emails" (the email picker) or
 // "import-emails=PATHS" (PATHS joined with the system's list separator).
 // Used by
 // `redress gui --show` (screenshots).
@@ -492,6 +502,24 @@ func (u *UI) Show(view string) {
 		u.TakeScreenshot()
 	case "emails":
 		u.PickEmails()
+	case "profile":
+		u.EditProfile()
+	case "new-client":
+		u.NewClient()
+	case "forms":
+		u.FormAnswers()
+	case "records":
+		u.RecordsRequest()
+	case "authority":
+		u.LetterOfAuthority()
+	case "case-details":
+		if u.view.caseID != "" {
+			u.editCaseDialog(u.view.c).more.focusField("phone")
+		}
+	case "entries":
+		if u.view.caseID != "" {
+			u.chooseEntries(u.svc, u.view.caseID, letters.Regulator, nil)
+		}
 	case "viewer":
 		for i := 0; i < u.view.model.count && i < pageSize; i++ {
 			if e, ok := u.view.model.get(i); ok && len(e.Attachments) > 0 {

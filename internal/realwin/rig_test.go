@@ -89,7 +89,8 @@ func newRig(t *testing.T, bin, work, shotsDir string) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp")
+	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", screenW, screenH), "-nolisten", "tcp",
+		"-noreset") // no server reset when the app quits: a restart right after would find no display
 	xvfb.ExtraFiles = []*os.File{pw}
 	if err := xvfb.Start(); err != nil {
 		t.Fatalf("Xvfb: %v", err)

@@ -203,7 +203,8 @@ func CheckPDF(t testing.TB, path string) {
 			if len(words) > 1 && isNumber(words[0]) {
 				words = words[1:] // the number of a contents line
 			}
-			want := strings.Join(words, " ")
+			// A contents line too long for the page ends cut with "…".
+			want := strings.TrimSuffix(strings.Join(words, " "), "…")
 			if want == "" {
 				t.Errorf("%s: link on page %d at %v has no text under it", path, p, rect)
 				continue
