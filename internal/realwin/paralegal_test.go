@@ -106,10 +106,10 @@ func TestParalegalWindow(t *testing.T) {
 	r.done("case-for-client")
 
 	// Forms & letters → Form answers; Copy the name.
-	r.click(950, 214)
+	r.click(1070, 214) // Forms & letters
 	r.waitChange("the Forms & letters menu opens", image.Rect(860, 225, 1200, 360))
 	r.done("forms-letters-menu")
-	r.click(950, 248) // Form answers
+	r.click(1070, 248) // Form answers
 	r.waitChange("the form answers open", image.Rect(170, 50, 1030, 730))
 	r.done("form-answers")
 	r.click(967, 453) // Copy (first name and surname)
@@ -127,7 +127,7 @@ func TestParalegalWindow(t *testing.T) {
 	r.click(551, 214) // Create dossier
 	r.waitChange("the dossier panel opens", image.Rect(220, 50, 980, 730))
 	r.choose("recipient", 670, 125, 3, 2) // Regulator
-	r.click(880, 286)                     // Choose entries…
+	r.click(880, 347)                     // Choose entries… (below the warning)
 	r.waitChange("the entries open", image.Rect(240, 80, 960, 700))
 	r.done("entries")
 	r.click(500, 410) // the second entry: the call about fees
@@ -137,6 +137,11 @@ func TestParalegalWindow(t *testing.T) {
 	r.waitChange("the entries close", image.Rect(240, 80, 960, 700))
 	r.done("dossier-panel")
 	r.click(647, 693) // Create PDF
+	// No formal complaint is recorded: the app asks before writing to the
+	// regulator.
+	r.waitChange("the before-you-send question", image.Rect(320, 200, 880, 580))
+	r.done("before-sending")
+	r.click(660, 543) // Create anyway
 	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
 	r.click(965, 649) // Save
 	var pdf string
