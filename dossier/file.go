@@ -2,7 +2,6 @@ package dossier
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
 	"errors"
 	"fmt"
@@ -10,6 +9,9 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
 
 	"redress/letters/images"
 )
@@ -95,9 +97,7 @@ func (f *pdfFile) embed(data []byte, name, description string) {
 	dict := fmt.Sprintf("/Type /EmbeddedFile /Params << /CheckSum <%x> /Size %d >>", sum, len(data))
 	var z bytes.Buffer
 	if len(data) > 64 {
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-		zw.Write(data)
-		zw.Close()
+		deflate(&z, data)
 	}
 	var stream int
 	if z.Len() > 0 && z.Len() < len(data)*9/10 {
@@ -111,9 +111,24 @@ func (f *pdfFile) embed(data []byte, name, description string) {
 	f.files = append(f.files, num)
 }
 
-// finish appends gofpdf's document, renumbered, and the cross-reference
-// table and trailer.
-func (f *pdfFile) finish(doc []byte) error {
+// deflate appends data compressed in zlib format, at the fastest level.
+func deflate(z *bytes.Buffer, data []byte) {
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	zw.Reset(z)
+	zw.Write(data) // writes to a bytes.Buffer cannot fail
+	zw.Close()
+}
+
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return zw
+}}
+
+// finish appends gofpdf's document, renumbered, its pages' aliases
+// replaced and their contents compressed, and the cross-reference table
+// and trailer.
+func (f *pdfFile) finish(doc []byte, aliases map[string]string) error {
 	if f.err != nil {
 		return f.err
 	}
@@ -121,9 +136,16 @@ func (f *pdfFile) finish(doc []byte) error {
 	if err != nil {
 		return fmt.Errorf("read the laid-out pages: %w", err)
 	}
+	contents := g.contents()
+	replace := newAliases(aliases)
 	shift := len(f.offsets) - 1
 	for _, o := range g.order {
-		body, err := renumber(g.body(o), shift)
+		var body []byte
+		if contents[o] {
+			body, err = pageContents(g.body(o), replace)
+		} else {
+			body, err = renumber(g.body(o), shift)
+		}
 		if err != nil {
 			return fmt.Errorf("object %d of the laid-out pages: %w", o, err)
 		}
@@ -230,6 +252,96 @@ func parseDoc(doc []byte) (*gofpdfDoc, error) {
 		return nil, errors.New("bad trailer")
 	}
 	return g, nil
+}
+
+var (
+	pageRE     = regexp.MustCompile(`/Type\s*/Page[\s/>]`)
+	contentsRE = regexp.MustCompile(`/Contents\s+(\d+)\s+0\s+R`)
+	streamRE   = regexp.MustCompile(`^\s*<<\s*/Length\s+(\d+)\s*>>\s*stream\r?\n`)
+)
+
+// contents finds the objects that hold the pages' contents.
+func (g *gofpdfDoc) contents() map[int]bool {
+	out := map[int]bool{}
+	for _, o := range g.order {
+		body := g.body(o)
+		if !pageRE.Match(body) {
+			continue
+		}
+		if m := contentsRE.FindSubmatch(body); m != nil {
+			n, _ := strconv.Atoi(string(m[1]))
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// pageContents is a page's contents object (gofpdf writes it
+// uncompressed: "<</Length n>> stream … endstream endobj") with its
+// aliases replaced and its stream compressed.
+func pageContents(obj []byte, replace *aliases) ([]byte, error) {
+	m := streamRE.FindSubmatchIndex(obj)
+	if m == nil {
+		return nil, errors.New("page contents are not a plain stream")
+	}
+	n, err := strconv.Atoi(string(obj[m[2]:m[3]]))
+	if err != nil || m[1]+n > len(obj) || !bytes.HasPrefix(bytes.TrimLeft(obj[m[1]+n:], "\r\n"), []byte("endstream")) {
+		return nil, errors.New("page contents have a wrong length")
+	}
+	var z bytes.Buffer
+	deflate(&z, replace.in(obj[m[1]:m[1]+n]))
+	var out bytes.Buffer
+	out.Grow(z.Len() + 80)
+	out.WriteString("\n<</Filter /FlateDecode /Length " + strconv.Itoa(z.Len()) + ">>\nstream\n")
+	out.Write(z.Bytes())
+	out.WriteString("\nendstream\nendobj\n")
+	return out.Bytes(), nil
+}
+
+// aliases replaces text drawn as an alias (aliasMark … aliasMark) with
+// its final text, in a page's contents, where gofpdf writes text in
+// UTF-16BE.
+type aliases struct {
+	mark []byte            // aliasMark in UTF-16BE
+	to   map[string][]byte // alias in UTF-16BE → its text in UTF-16BE
+}
+
+func newAliases(m map[string]string) *aliases {
+	a := &aliases{mark: utf16be(aliasMark)[2:], to: make(map[string][]byte, len(m))}
+	for k, v := range m {
+		a.to[string(utf16be(k)[2:])] = utf16be(v)[2:]
+	}
+	return a
+}
+
+// in returns data with every known alias replaced, in one pass.
+func (a *aliases) in(data []byte) []byte {
+	if len(a.to) == 0 || !bytes.Contains(data, a.mark) {
+		return data
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	for {
+		i := bytes.Index(data, a.mark)
+		if i < 0 {
+			break
+		}
+		j := bytes.Index(data[i+len(a.mark):], a.mark)
+		if j < 0 {
+			break
+		}
+		key := data[i : i+2*len(a.mark)+j]
+		if text, ok := a.to[string(key)]; ok {
+			out.Write(data[:i])
+			out.Write(text)
+			data = data[i+len(key):]
+			continue
+		}
+		out.Write(data[:i+len(a.mark)])
+		data = data[i+len(a.mark):]
+	}
+	out.Write(data)
+	return out.Bytes()
 }
 
 // body is object o after its "n 0 obj".

@@ -30,6 +30,12 @@ func (r *renderer) render(w io.Writer) (Result, error) {
 	// text sections are laid out.
 	p := r.startPipeline()
 	defer p.stop()
+	// The fonts are parsed while the first exhibits are read.
+	if g, ok := r.c.(*gofpdfCanvas); ok {
+		if err := g.loadFonts(); err != nil {
+			return Result{}, err
+		}
+	}
 
 	tocPage, tocY := r.cover()
 	r.letter()
@@ -58,7 +64,7 @@ func (r *renderer) render(w io.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("lay out pages: %w", err)
 	}
-	if err := r.file.finish(doc); err != nil {
+	if err := r.file.finish(doc, g.aliases); err != nil {
 		return Result{}, fmt.Errorf("write PDF: %w", err)
 	}
 	res.Pages = pages
