@@ -89,8 +89,9 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		keyDates, summary := a.coverFacts(ctx, in)
 		var mu sync.Mutex
 		done := 0
+		var bufs bufferPool
 		read := func(att evidence.Attachment) ([]byte, error) { // from the renderer's goroutines
-			b := bytes.NewBuffer(make([]byte, 0, att.Size))
+			b := bytes.NewBuffer(bufs.get(att.Size))
 			err := snap.WriteAttachment(att, b) // checks the size and the SHA-256
 			if opts.Progress != nil {
 				mu.Lock()
@@ -108,7 +109,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 			cw := &countWriter{w: io.MultiWriter(w, h)}
 			var err error
 			result, err = dossier.Render(cw, dossier.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
-				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Generated: a.now(),
+				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Release: bufs.put, Generated: a.now(),
 				KeyDates: keyDates, ChecklistSummary: summary})
 			size = cw.n
 			if err != nil {
@@ -156,6 +157,45 @@ func (a *App) MarkSent(ctx context.Context, rec DossierRecord, method, reference
 // Dossiers lists the dossiers made for a case, newest first.
 func (a *App) Dossiers(ctx context.Context, caseID string) ([]store.DossierRecord, error) {
 	return a.store.Dossiers(ctx, caseID)
+}
+
+// bufferPool keeps the buffers of exhibits already written for the next
+// ones, so that a dossier allocates about as many buffers as it has
+// exhibits in flight rather than one per exhibit: less for the garbage
+// collector to do, and no fresh memory to clear and map each time.
+type bufferPool struct {
+	mu   sync.Mutex
+	free [][]byte
+}
+
+// get returns an empty slice with room for n bytes: the smallest free
+// buffer large enough, else a new one a quarter larger than needed, so
+// that it fits the next exhibits of about the same size.
+func (p *bufferPool) get(n int64) []byte {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	best := -1
+	for i, b := range p.free {
+		if int64(cap(b)) >= n && (best < 0 || cap(b) < cap(p.free[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return make([]byte, 0, n+n/4)
+	}
+	b := p.free[best]
+	p.free = slices.Delete(p.free, best, best+1)
+	return b[:0]
+}
+
+// put gives a buffer back; at most 4 are kept (the pipeline takes the
+// next one soon after).
+func (p *bufferPool) put(b []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.free) < 4 {
+		p.free = append(p.free, b)
+	}
 }
 
 type countWriter struct {

@@ -45,7 +45,12 @@ type Dossier struct {
 	// exhibits ahead of the page being laid out, from up to GOMAXPROCS
 	// goroutines at once; the bytes are dropped once the exhibit is
 	// written, so memory does not grow with the number of exhibits.
-	Read      func(evidence.Attachment) ([]byte, error)
+	Read func(evidence.Attachment) ([]byte, error)
+	// Release, when set, is handed back every slice Read returned once
+	// the dossier holds no reference to it (its exhibit is written), so
+	// that Read can reuse the memory for a later exhibit. Slices of
+	// exhibits not reached (an error, a cancelled render) are not.
+	Release   func([]byte)
 	Generated time.Time // fixes every date the PDF carries; zero means now
 	Author    string    // "" means the complainant's name
 	// Optional lines for the cover page.
