@@ -96,7 +96,7 @@ func TestAliasesMatchGofpdf(t *testing.T) {
 // TestPageContents: a page's contents come back compressed, with the
 // aliases replaced; a stream whose length is wrong is refused.
 func TestPageContents(t *testing.T) {
-	text := "BT (" + string(utf16be("Page "+nbAlias)[2:]) + ") Tj ET"
+	text := "BT (" + string(utf16be("Page " + nbAlias)[2:]) + ") Tj ET"
 	aliases := newAliases(map[string]string{nbAlias: "12"})
 	obj := fmt.Sprintf("\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", len(text), text)
 	got, err := pageContents([]byte(obj), aliases)
