@@ -17,11 +17,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"redress/evidence"
 	"redress/letters"
 	"redress/letters/images"
+	"redress/seal"
 )
 
 // Dossier is everything a PDF dossier is rendered from.
@@ -56,7 +58,26 @@ type Dossier struct {
 	// Optional lines for the cover page.
 	KeyDates         []string
 	ChecklistSummary string
+	// Seal, when set, makes the dossier checkable later: see Seal.
+	Seal *Seal
 }
+
+// Seal is what ties a dossier to the installation that made it
+// (docs/ARCHIVE.md): the head of its audit log when the dossier was made
+// and its key's fingerprint, printed on the cover and written in the
+// manifest, and the key's signature of the finished file, embedded as
+// SignatureName.
+type Seal struct {
+	HeadSeq     int64  // the audit log's last entry …
+	HeadHash    string // … and its hash (redress verify-log --head SEQ:HASH)
+	Fingerprint string // the install key's fingerprint (seal.Fingerprint)
+	// Sign signs a statement with the install key for
+	// seal.PurposeManifest (App.SignManifest).
+	Sign func(statement []byte) (seal.Signature, error)
+}
+
+// head is the audit head as verify-log --head takes it.
+func (s *Seal) head() string { return strconv.FormatInt(s.HeadSeq, 10) + ":" + s.HeadHash }
 
 // Cause is why an exhibit could not be shown. Its Key is the lang key that
 // says so in the user's words, in the app and on the placeholder page.
@@ -116,6 +137,8 @@ type Result struct {
 	Pages    int
 	Problems []Problem
 	Manifest Manifest
+	// SHA256 is the SHA-256 of the whole file, as written (hex).
+	SHA256 string
 }
 
 // Render writes the PDF dossier for d to w.

@@ -3,8 +3,11 @@ package dossier
 import (
 	"bytes"
 	"crypto/md5"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"regexp"
 	"slices"
@@ -14,6 +17,7 @@ import (
 	"github.com/klauspost/compress/zlib"
 
 	"redress/letters/images"
+	"redress/seal"
 )
 
 // pdfFile writes the dossier's PDF file. Its own objects — the pictures
@@ -25,7 +29,8 @@ import (
 // the preparing goroutine to the writer and is dropped.
 type pdfFile struct {
 	w       io.Writer
-	n       int64 // bytes written
+	h       hash.Hash // SHA-256 of the bytes written
+	n       int64     // bytes written
 	err     error
 	offsets []int64 // offsets[num]; offsets[0] is unused
 	images  []int   // picture id (from 1) → object number; images[0] unused
@@ -33,7 +38,7 @@ type pdfFile struct {
 }
 
 func newPDFFile(w io.Writer) *pdfFile {
-	f := &pdfFile{w: w, offsets: []int64{0}, images: []int{0}}
+	f := &pdfFile{w: w, h: sha256.New(), offsets: []int64{0}, images: []int{0}}
 	// A binary comment line tells transfer programs the file is binary.
 	f.writeString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	return f
@@ -44,9 +49,13 @@ func (f *pdfFile) write(b []byte) {
 		return
 	}
 	n, err := f.w.Write(b)
+	f.h.Write(b[:n])
 	f.n += int64(n)
 	f.err = err
 }
+
+// sum is the SHA-256 of the file so far.
+func (f *pdfFile) sum() string { return hex.EncodeToString(f.h.Sum(nil)) }
 
 func (f *pdfFile) writeString(s string) { f.write([]byte(s)) }
 
@@ -106,9 +115,15 @@ func (f *pdfFile) embed(data []byte, name, description string) {
 		stream = f.stream(dict, data)
 	}
 	num := f.object()
-	f.writeString("<< /Type /Filespec /F " + pdfString([]byte(asciiName(name))) + " /UF " + pdfString(utf16be(name)) +
-		" /EF << /F " + strconv.Itoa(stream) + " 0 R >> /Desc " + pdfString(utf16be(description)) + " >>\nendobj\n")
+	f.writeString(filespec(name, description, stream))
 	f.files = append(f.files, num)
+}
+
+// filespec is the body of a file specification object for the embedded
+// file in object stream.
+func filespec(name, description string, stream int) string {
+	return "<< /Type /Filespec /F " + pdfString([]byte(asciiName(name))) + " /UF " + pdfString(utf16be(name)) +
+		" /EF << /F " + strconv.Itoa(stream) + " 0 R >> /Desc " + pdfString(utf16be(description)) + " >>\nendobj\n"
 }
 
 // deflate appends data compressed in zlib format, at the fastest level.
@@ -126,9 +141,10 @@ var zlibWriters = sync.Pool{New: func() any {
 }}
 
 // finish appends gofpdf's document, renumbered, its pages' aliases
-// replaced and their contents compressed, and the cross-reference table
+// replaced and their contents compressed, then, when sealed (sign is
+// set), the signature file (signature.go), and the cross-reference table
 // and trailer.
-func (f *pdfFile) finish(doc []byte, aliases map[string]string) error {
+func (f *pdfFile) finish(doc []byte, aliases map[string]string, st statement, sign func([]byte) (seal.Signature, error)) error {
 	if f.err != nil {
 		return f.err
 	}
@@ -139,6 +155,11 @@ func (f *pdfFile) finish(doc []byte, aliases map[string]string) error {
 	contents := g.contents()
 	replace := newAliases(aliases)
 	shift := len(f.offsets) - 1
+	files := f.files
+	sigStream := shift + len(g.offsets) // the objects after gofpdf's
+	if sign != nil {
+		files = append(slices.Clip(files), sigStream+1)
+	}
 	for _, o := range g.order {
 		var body []byte
 		if contents[o] {
@@ -159,7 +180,7 @@ func (f *pdfFile) finish(doc []byte, aliases map[string]string) error {
 		case g.root: // the catalog: add the embedded files
 			var names bytes.Buffer
 			names.WriteString("/EmbeddedFiles << /Names [")
-			for i, num := range f.files {
+			for i, num := range files {
 				fmt.Fprintf(&names, " (%06d) %d 0 R", i, num)
 			}
 			names.WriteString(" ] >>")
@@ -176,16 +197,54 @@ func (f *pdfFile) finish(doc []byte, aliases map[string]string) error {
 		f.writeString(strconv.Itoa(o+shift) + " 0 obj")
 		f.write(body)
 	}
-	xref := f.n
+	if sign == nil {
+		f.write(f.xref(f.n, g.root+shift, g.info+shift))
+		return f.err
+	}
+
+	// The signature file: its stream header, then — everything after its
+	// data being known already — the statement's hash of the whole file
+	// without that data, signed; then the data and the rest.
+	if num := f.object(); num != sigStream {
+		return fmt.Errorf("signature object %d, want %d", num, sigStream)
+	}
+	f.writeString(fmt.Sprintf("<< /Type /EmbeddedFile /Subtype /application#2Fjson /Params << /Size %d >> /Length %d >>\nstream\n",
+		signatureLen, signatureLen))
+	var tail bytes.Buffer
+	tail.WriteString("\nendstream\nendobj\n")
+	f.offsets = append(f.offsets, f.n+signatureLen+int64(tail.Len()))
+	tail.WriteString(strconv.Itoa(sigStream+1) + " 0 obj\n")
+	tail.WriteString(filespec(SignatureName, signatureDescription, sigStream))
+	tail.Write(f.xref(f.n+signatureLen+int64(tail.Len()), g.root+shift, g.info+shift))
+	h := f.h.(hash.Cloner)
+	d, err := h.Clone()
+	if err != nil {
+		return err
+	}
+	d.Write(tail.Bytes())
+	st.PDFSHA256 = hex.EncodeToString(d.Sum(nil))
+	data, err := signatureData(st, sign)
+	if err != nil {
+		return err
+	}
+	f.write(data)
+	f.write(tail.Bytes())
+	return f.err
+}
+
+const signatureDescription = "Redress signature: the installation's signature of this PDF and its manifest (redress verify FILE.pdf)"
+
+// xref is the cross-reference table of every object so far, at offset at,
+// and the trailer.
+func (f *pdfFile) xref(at int64, root, info int) []byte {
 	size := len(f.offsets)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", size)
 	for _, off := range f.offsets[1:] {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", size, g.root+shift, g.info+shift, xref)
-	f.write(b.Bytes())
-	return f.err
+	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", size, root, info, at)
+	return b.Bytes()
 }
 
 var embeddedFilesRE = regexp.MustCompile(`/EmbeddedFiles\s*<<\s*/Names\s*\[[^\]]*\]\s*>>`)

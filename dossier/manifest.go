@@ -11,10 +11,14 @@ import (
 // Manifest lists what a dossier contains. It is embedded in the PDF as the
 // file attachment ManifestName.
 type Manifest struct {
-	CaseID    string          `json:"case_id"`
-	Generated time.Time       `json:"generated"`
-	Recipient string          `json:"recipient"`
-	Exhibits  []ManifestEntry `json:"exhibits"`
+	CaseID    string    `json:"case_id"`
+	Generated time.Time `json:"generated"`
+	Recipient string    `json:"recipient"`
+	// AuditHead ("SEQ:HASH") and KeyFingerprint come from Dossier.Seal:
+	// the installation's audit log and key when the dossier was made.
+	AuditHead      string          `json:"audit_head,omitempty"`
+	KeyFingerprint string          `json:"key_fingerprint,omitempty"`
+	Exhibits       []ManifestEntry `json:"exhibits"`
 }
 
 // ManifestEntry is one exhibit in the manifest.
@@ -36,6 +40,9 @@ func (r *renderer) manifest() (Manifest, []byte, error) {
 		Generated: r.d.Generated,
 		Recipient: string(r.d.To),
 		Exhibits:  make([]ManifestEntry, len(r.d.Exhibits)),
+	}
+	if s := r.d.Seal; s != nil {
+		m.AuditHead, m.KeyFingerprint = s.head(), s.Fingerprint
 	}
 	for i, x := range r.d.Exhibits {
 		name := x.Attachment.Name
