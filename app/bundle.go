@@ -250,7 +250,19 @@ type VerifyReport struct {
 	// it is unsigned); ThisInstall says it is this installation's key.
 	Signer      string `json:"signer,omitempty"`
 	ThisInstall bool   `json:"this_install,omitempty"`
+	// Seal is how a dossier's signature checked (SealSigned: Signer and
+	// ThisInstall say by whom), and Head the audit head its maker's log
+	// stood at when it was made ("SEQ:HASH", for verify-log --head).
+	Seal string `json:"seal,omitempty"`
+	Head string `json:"head,omitempty"`
 }
+
+// How a dossier's signature checked (VerifyReport.Seal).
+const (
+	SealSigned   = "signed"   // the signature matches every byte
+	SealUnsigned = "unsigned" // no signature: made by an older Redress
+	SealAltered  = "altered"  // a signature that does not match: changed after it was signed
+)
 
 // OK reports whether every file verified.
 func (r VerifyReport) OK() bool {

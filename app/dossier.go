@@ -3,8 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -19,6 +17,7 @@ import (
 	"redress/evidence"
 	"redress/lang"
 	"redress/letters"
+	"redress/seal"
 	"redress/store"
 )
 
@@ -63,8 +62,16 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	if err != nil {
 		return res, err
 	}
+	// The audit log's head as the dossier is made, printed on its cover
+	// and in its manifest; the finished file is signed with the install
+	// key (docs/ARCHIVE.md).
+	head, _, err := a.ChainHead(ctx)
+	if err != nil {
+		return res, err
+	}
+	sl := &dossier.Seal{HeadSeq: head.Seq, HeadHash: head.Hash, Fingerprint: a.Fingerprint(),
+		Sign: func(st []byte) (seal.Signature, error) { return a.SignManifest(st) }}
 	var in letters.Input
-	var h = sha256.New()
 	var size int64
 	var result dossier.Result
 	var out string
@@ -106,11 +113,11 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		}
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(DossierMemoryLimit))
 		out, err = writeFile(opts.Out, "dossier.cannot-write", func(w io.Writer) error {
-			cw := &countWriter{w: io.MultiWriter(w, h)}
+			cw := &countWriter{w: w}
 			var err error
 			result, err = dossier.Render(cw, dossier.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
 				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Release: bufs.put, Generated: a.now(),
-				KeyDates: keyDates, ChecklistSummary: summary})
+				KeyDates: keyDates, ChecklistSummary: summary, Seal: sl})
 			size = cw.n
 			if err != nil {
 				return fmt.Errorf("render dossier: %w", err)
@@ -130,7 +137,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	}
 	res.Problems = result.Problems
 	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: id, Recipient: string(opts.To), Language: string(in.Lang),
-		SHA256: hex.EncodeToString(h.Sum(nil)), Size: size, Pages: result.Pages, Path: out}
+		SHA256: result.SHA256, Size: size, Pages: result.Pages, Path: out}
 	if err := a.store.RecordDossier(ctx, &res.Record); err != nil {
 		return res, err
 	}

@@ -89,6 +89,9 @@ func (r *runner) verify(args []string) error {
 		if rep.Note != "" {
 			r.printf("%s\n", r.l.T(rep.Note))
 		}
+		if rep.Kind == "dossier" {
+			r.dossierSeal(rep)
+		}
 		if rep.Kind == "archive" {
 			switch {
 			case rep.ThisInstall:

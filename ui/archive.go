@@ -170,6 +170,9 @@ func (u *UI) showVerify(path string, rep app.VerifyReport) {
 	if rep.Note != "" {
 		summary += " " + u.T(rep.Note)
 	}
+	if s := u.dossierSealText(rep); s != "" {
+		summary += "\n" + s
+	}
 	top := widget.NewLabel(summary)
 	top.Wrapping = fyne.TextWrapWord
 	if rep.OK() {
