@@ -10,7 +10,9 @@
 // attached files never pass through gofpdf: they are read one at a time
 // while the dossier is laid out, prepared on every core (images.go) and
 // streamed into the file as soon as they are ready (file.go), so memory
-// does not grow with the number of exhibits.
+// does not grow with the number of exhibits. A sealed dossier (Seal) ends
+// with its installation's signature of the whole file (signature.go,
+// CheckSignature).
 package dossier
 
 import (
