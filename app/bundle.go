@@ -276,7 +276,19 @@ type VerifyReport struct {
 	// manifest; dossiers made before this was recorded have neither).
 	Entries int      `json:"entries,omitempty"`
 	LeftOut []string `json:"left_out,omitempty"`
+	// Seal is how a dossier's signature checked (SealSigned: Signer and
+	// ThisInstall say by whom), and Head the audit head its maker's log
+	// stood at when it was made ("SEQ:HASH", for verify-log --head).
+	Seal string `json:"seal,omitempty"`
+	Head string `json:"head,omitempty"`
 }
+
+// How a dossier's signature checked (VerifyReport.Seal).
+const (
+	SealSigned   = "signed"   // the signature matches every byte
+	SealUnsigned = "unsigned" // no signature: made by an older Redress
+	SealAltered  = "altered"  // a signature that does not match: changed after it was signed
+)
 
 // OK reports whether every file verified.
 func (r VerifyReport) OK() bool {

@@ -3,8 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -19,6 +17,7 @@ import (
 	"redress/evidence"
 	"redress/lang"
 	"redress/letters"
+	"redress/seal"
 	"redress/store"
 )
 
@@ -71,8 +70,16 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	if err != nil {
 		return res, err
 	}
+	// The audit log's head as the dossier is made, printed on its cover
+	// and in its manifest; the finished file is signed with the install
+	// key (docs/ARCHIVE.md).
+	head, _, err := a.ChainHead(ctx)
+	if err != nil {
+		return res, err
+	}
+	sl := &dossier.Seal{HeadSeq: head.Seq, HeadHash: head.Hash, Fingerprint: a.Fingerprint(),
+		Sign: func(st []byte) (seal.Signature, error) { return a.SignManifest(st) }}
 	var in letters.Input
-	var h = sha256.New()
 	var size int64
 	var result dossier.Result
 	var out string
@@ -102,8 +109,9 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		keyDates, summary := a.coverFacts(ctx, in)
 		var mu sync.Mutex
 		done := 0
+		var bufs bufferPool
 		read := func(att evidence.Attachment) ([]byte, error) { // from the renderer's goroutines
-			b := bytes.NewBuffer(make([]byte, 0, att.Size))
+			b := bytes.NewBuffer(bufs.get(att.Size))
 			err := snap.WriteAttachment(att, b) // checks the size and the SHA-256
 			if opts.Progress != nil {
 				mu.Lock()
@@ -118,11 +126,11 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		}
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(DossierMemoryLimit))
 		out, err = writeFile(opts.Out, "dossier.cannot-write", func(w io.Writer) error {
-			cw := &countWriter{w: io.MultiWriter(w, h)}
+			cw := &countWriter{w: w}
 			var err error
 			result, err = dossier.Render(cw, dossier.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
-				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Generated: a.now(),
-				KeyDates: keyDates, ChecklistSummary: summary, Forms: forms, LeftOut: leftOut})
+				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Release: bufs.put, Generated: a.now(),
+				KeyDates: keyDates, ChecklistSummary: summary, Forms: forms, LeftOut: leftOut, Seal: sl})
 			size = cw.n
 			if err != nil {
 				return fmt.Errorf("render dossier: %w", err)
@@ -142,7 +150,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 	}
 	res.Problems = result.Problems
 	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: id, Recipient: string(opts.To), Language: string(in.Lang),
-		SHA256: hex.EncodeToString(h.Sum(nil)), Size: size, Pages: result.Pages, Path: out}
+		SHA256: result.SHA256, Size: size, Pages: result.Pages, Path: out}
 	if err := a.store.RecordDossier(ctx, &res.Record); err != nil {
 		return res, err
 	}
@@ -169,6 +177,45 @@ func (a *App) MarkSent(ctx context.Context, rec DossierRecord, method, reference
 // Dossiers lists the dossiers made for a case, newest first.
 func (a *App) Dossiers(ctx context.Context, caseID string) ([]store.DossierRecord, error) {
 	return a.store.Dossiers(ctx, caseID)
+}
+
+// bufferPool keeps the buffers of exhibits already written for the next
+// ones, so that a dossier allocates about as many buffers as it has
+// exhibits in flight rather than one per exhibit: less for the garbage
+// collector to do, and no fresh memory to clear and map each time.
+type bufferPool struct {
+	mu   sync.Mutex
+	free [][]byte
+}
+
+// get returns an empty slice with room for n bytes: the smallest free
+// buffer large enough, else a new one a quarter larger than needed, so
+// that it fits the next exhibits of about the same size.
+func (p *bufferPool) get(n int64) []byte {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	best := -1
+	for i, b := range p.free {
+		if int64(cap(b)) >= n && (best < 0 || cap(b) < cap(p.free[best])) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return make([]byte, 0, n+n/4)
+	}
+	b := p.free[best]
+	p.free = slices.Delete(p.free, best, best+1)
+	return b[:0]
+}
+
+// put gives a buffer back; at most 4 are kept (the pipeline takes the
+// next one soon after).
+func (p *bufferPool) put(b []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.free) < 4 {
+		p.free = append(p.free, b)
+	}
 }
 
 type countWriter struct {

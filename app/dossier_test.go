@@ -55,3 +55,37 @@ func TestDossierChecksEveryExhibit(t *testing.T) {
 		t.Errorf("recorded dossiers = %+v, %v; want the one made", recs, err)
 	}
 }
+
+// TestBufferPool: a buffer handed back is reused for an exhibit it can
+// hold (the smallest that fits), never for one it cannot, and comes back
+// empty.
+func TestBufferPool(t *testing.T) {
+	var p bufferPool
+	small, large := p.get(100), p.get(1000)
+	if cap(small) < 100 || cap(large) < 1000 || len(small) != 0 || len(large) != 0 {
+		t.Fatalf("get(100), get(1000) = len %d cap %d, len %d cap %d; want empty with room", len(small), cap(small), len(large), cap(large))
+	}
+	p.put(append(large, "used"...))
+	p.put(append(small, "used"...))
+	tests := []struct {
+		n    int64
+		want *byte // the buffer expected back; nil for a new one
+	}{
+		{90, &small[:1][0]}, // the smallest that fits
+		{90, &large[:1][0]}, // the small one is taken: the large one
+		{90, nil},           // none left
+	}
+	for i, tt := range tests {
+		b := p.get(tt.n)
+		if len(b) != 0 || int64(cap(b)) < tt.n {
+			t.Fatalf("get %d: len %d cap %d, want empty with room for %d", i, len(b), cap(b), tt.n)
+		}
+		if got := &b[:1][0]; (tt.want == nil) != (got != &small[:1][0] && got != &large[:1][0]) || (tt.want != nil && got != tt.want) {
+			t.Errorf("get %d (%d bytes) returned the wrong buffer", i, tt.n)
+		}
+	}
+	p.put(small)
+	if b := p.get(500); &b[:1][0] == &small[:1][0] {
+		t.Errorf("get(500) reused a buffer of %d bytes", cap(small))
+	}
+}

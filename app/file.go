@@ -56,7 +56,7 @@ func writeFile(path, key string, write func(io.Writer) error) (string, error) {
 	if err != nil {
 		return "", lang.Wrap(err, key, "file", path)
 	}
-	err = write(f)
+	err = write(&writeback{f: f})
 	if err == nil {
 		err = f.Sync()
 	}
@@ -75,4 +75,26 @@ func writeFile(path, key string, write func(io.Writer) error) (string, error) {
 		return "", lang.Wrap(err, key, "file", path)
 	}
 	return abs, nil
+}
+
+// writebackStep is how many bytes writeback lets accumulate before it
+// asks the system to start writing them to the disk.
+const writebackStep = 8 << 20
+
+// writeback writes to f and, every writebackStep bytes, starts writing
+// what it wrote to the disk (startWriteback), so that syncing the file at
+// the end does not wait for all of it.
+type writeback struct {
+	f       *os.File
+	n, done int64 // bytes written; bytes handed to startWriteback
+}
+
+func (w *writeback) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	w.n += int64(n)
+	if w.n-w.done >= writebackStep {
+		startWriteback(w.f, w.done, w.n-w.done)
+		w.done = w.n
+	}
+	return n, err
 }

@@ -1,7 +1,9 @@
 package app
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -76,5 +78,37 @@ func TestBackupRefusesReservedNameOnWindows(t *testing.T) {
 	}
 	if _, err := os.Stat(out + ".partial"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Backup(%q) left %s.partial: %v", out, out, err)
+	}
+}
+
+// TestWriteFileLarge writes a file larger than several writeback steps in
+// pieces of uneven sizes and reads it back: every byte arrives, in order,
+// and each Write reports the bytes it took.
+func TestWriteFileLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "large.bin")
+	var want []byte
+	_, err := writeFile(path, "export.cannot-write", func(w io.Writer) error {
+		for i := 0; len(want) < 3*writebackStep+12345; i++ {
+			p := make([]byte, 1+(i*7919)%(1<<20))
+			for j := range p {
+				p[j] = byte(i + j)
+			}
+			n, err := w.Write(p)
+			if err != nil || n != len(p) {
+				return fmt.Errorf("Write(%d bytes) = %d, %v", len(p), n, err)
+			}
+			want = append(want, p...)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("file has %d bytes (sha differs), want the %d written", len(got), len(want))
 	}
 }

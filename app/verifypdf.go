@@ -7,11 +7,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 
+	"redress/dossier"
 	"redress/lang"
 )
 
@@ -19,6 +22,7 @@ import (
 type dossierManifest struct {
 	CaseID    string `json:"case_id"`
 	Recipient string `json:"recipient"`
+	AuditHead string `json:"audit_head"` // "SEQ:HASH", in sealed dossiers
 	Exhibits  []struct {
 		Number string `json:"number"`
 		Name   string `json:"name"`
@@ -31,10 +35,17 @@ type dossierManifest struct {
 
 var streamRE = regexp.MustCompile(`(?s)stream\r?\n(.*?)\r?\nendstream`)
 
-// findManifest looks through a PDF's streams for the embedded manifest.
-func findManifest(pdf []byte) (dossierManifest, bool) {
-	for _, m := range streamRE.FindAllSubmatch(pdf, -1) {
-		raw := m[1]
+// findManifest looks through a PDF's streams, in order, for the embedded
+// manifest (the first embedded file of a dossier), and returns it with its
+// bytes.
+func findManifest(pdf []byte) (dossierManifest, []byte, bool) {
+	for at := 0; at < len(pdf); {
+		loc := streamRE.FindSubmatchIndex(pdf[at:])
+		if loc == nil {
+			break
+		}
+		raw := pdf[at+loc[2] : at+loc[3]]
+		at += loc[1]
 		candidates := [][]byte{raw}
 		if zr, err := zlib.NewReader(bytes.NewReader(raw)); err == nil {
 			if b, err := io.ReadAll(io.LimitReader(zr, 16<<20)); err == nil {
@@ -42,29 +53,32 @@ func findManifest(pdf []byte) (dossierManifest, bool) {
 			}
 		}
 		for _, c := range candidates {
-			c = bytes.TrimSpace(c)
-			if len(c) == 0 || c[0] != '{' || !bytes.Contains(c, []byte(`"case_id"`)) {
+			if t := bytes.TrimSpace(c); len(t) == 0 || t[0] != '{' || !bytes.Contains(t, []byte(`"case_id"`)) {
 				continue
 			}
 			var man dossierManifest
 			if json.Unmarshal(c, &man) == nil && man.CaseID != "" {
-				return man, true
+				return man, c, true
 			}
 		}
 	}
-	return dossierManifest{}, false
+	return dossierManifest{}, nil, false
 }
 
 // VerifyDossier reads the manifest embedded in a dossier PDF made by
-// Redress and checks every exhibit against the bytes in this database, and
-// the PDF itself against the dossiers recorded for the case.
+// Redress, checks the PDF's signature (VerifyReport.Seal: signed by this
+// installation or by another key, unsigned, or altered), the PDF against
+// the dossiers recorded here (made here or imported with an archive) and
+// every exhibit against the bytes in this database. A PDF that is signed
+// and unaltered is genuine even when it is not recorded here; its
+// exhibits are still compared when the case is here.
 func (a *App) VerifyDossier(ctx context.Context, path string) (VerifyReport, error) {
 	rep := VerifyReport{Kind: "dossier"}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return rep, lang.Wrap(err, "file.unreadable", "file", path)
 	}
-	man, ok := findManifest(data)
+	man, manBytes, ok := findManifest(data)
 	if !ok {
 		return rep, lang.E("verify.no-manifest", "file", path)
 	}
@@ -72,6 +86,27 @@ func (a *App) VerifyDossier(ctx context.Context, path string) (VerifyReport, err
 	rep.Entries, rep.LeftOut = len(man.Entries), man.LeftOut
 	sum := sha256.Sum256(data)
 	own := hex.EncodeToString(sum[:])
+
+	// The signature first (a result of its own, as for archives): it
+	// vouches for every byte of the PDF, whoever made it.
+	signed, err := dossier.CheckSignature(data)
+	if err == nil {
+		if manSum := sha256.Sum256(manBytes); hex.EncodeToString(manSum[:]) != signed.ManifestSHA256 {
+			err = fmt.Errorf("%w: the manifest is not the one signed", dossier.ErrAltered)
+		}
+	}
+	switch {
+	case err == nil:
+		rep.Seal, rep.Signer, rep.Head = SealSigned, signed.Signature.Fingerprint, man.AuditHead
+		rep.ThisInstall = rep.Signer == a.Fingerprint()
+		rep.Results = append(rep.Results, VerifyResult{Path: dossier.SignatureName + " (signature)",
+			Expected: rep.Signer, Actual: rep.Signer, OK: true})
+	case errors.Is(err, dossier.ErrNotSigned):
+		rep.Seal = SealUnsigned
+	default:
+		rep.Seal = SealAltered
+		rep.Results = append(rep.Results, VerifyResult{Path: dossier.SignatureName + " (signature)", Problem: "verify.sig-altered"})
+	}
 	// The PDF is recognised by its SHA-256 among the dossiers recorded here,
 	// made here or brought in with an imported case archive.
 	recs, err := a.store.DossiersBySHA(ctx, own)
@@ -79,6 +114,13 @@ func (a *App) VerifyDossier(ctx context.Context, path string) (VerifyReport, err
 		return rep, err
 	}
 	_, caseErr := a.store.Case(ctx, man.CaseID)
+	if caseErr != nil && len(recs) == 0 && rep.Seal == SealSigned {
+		// Another installation's dossier, intact: its exhibits cannot be
+		// compared with stored files here, and need not be.
+		rep.Note = "verify.case-absent-signed"
+		rep.Results = append(rep.Results, VerifyResult{Path: filepath.Base(path), Actual: own, OK: true})
+		return rep, nil
+	}
 	if caseErr != nil && len(recs) == 0 {
 		rep.Note = "verify.case-absent"
 		for _, x := range man.Exhibits {
@@ -87,8 +129,11 @@ func (a *App) VerifyDossier(ctx context.Context, path string) (VerifyReport, err
 		return rep, nil
 	}
 	pdfResult := VerifyResult{Path: filepath.Base(path), Actual: own, Problem: "verify.pdf-unknown"}
-	if len(recs) > 0 {
+	switch {
+	case len(recs) > 0:
 		pdfResult = VerifyResult{Path: filepath.Base(path), Expected: recs[0].SHA256, Actual: own, OK: true}
+	case rep.Seal == SealSigned:
+		pdfResult.OK, pdfResult.Problem = true, "" // not recorded here, but signed as it is
 	}
 	rep.Results = append(rep.Results, pdfResult)
 	for _, x := range man.Exhibits {

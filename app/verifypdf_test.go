@@ -64,6 +64,9 @@ func TestVerifyDossier(t *testing.T) {
 	if err != nil || !rep.OK() || len(rep.Results) != 2 {
 		t.Fatalf("VerifyDossier = %+v, %v", rep, err)
 	}
+	if rep.Seal != SealUnsigned || rep.Signer != "" {
+		t.Errorf("VerifyDossier(a dossier without signature) seal %q signer %q, want unsigned", rep.Seal, rep.Signer)
+	}
 	// Any change to the PDF is caught.
 	os.WriteFile(pdf, append(data, ' '), 0o600)
 	if rep, _ := a.VerifyDossier(ctx, pdf); rep.OK() || rep.Results[0].Problem != "verify.pdf-unknown" {

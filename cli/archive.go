@@ -90,6 +90,9 @@ func (r *runner) verify(args []string) error {
 			r.printf("%s\n", r.l.T(rep.Note))
 		}
 		r.leftOutLine(rep)
+		if rep.Kind == "dossier" {
+			r.dossierSeal(rep)
+		}
 		if rep.Kind == "archive" {
 			switch {
 			case rep.ThisInstall:

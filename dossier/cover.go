@@ -100,7 +100,39 @@ func (r *renderer) cover() (int, float64) {
 	r.need(float64(entries) * tocLead)
 	page, y := r.c.Page(), r.y
 	r.y += float64(entries) * tocLead
+	if d.Seal != nil {
+		r.sealNote(d.Seal)
+	}
 	return page, y
+}
+
+// sealNote prints, in small type at the foot of the cover, the audit
+// log's head when the dossier was made and the fingerprint of the key
+// that signed it (docs/ARCHIVE.md), so that a later rewrite of the data is
+// detectable against the dossier as it was sent.
+func (r *renderer) sealNote(s *Seal) {
+	const size = 7.0
+	lh := size * ptMM * 1.45
+	seq, hash := strconv.FormatInt(s.HeadSeq, 10), r.gen(s.HeadHash)
+	r.setFont(false, size)
+	var lines []string
+	for _, key := range []string{"dossier.seal.head", "dossier.seal.key", "dossier.seal.check-file", "dossier.seal.check-log"} {
+		text := r.tr(key, "seq", seq, "hash", hash, "fingerprint", r.gen(s.Fingerprint))
+		r.traced(text)
+		lines = append(lines, r.wrap(text, r.width)...)
+	}
+	h := float64(len(lines)) * lh
+	r.y += 6
+	if r.y+h <= r.bottom {
+		r.y = r.bottom - h // at the foot of the page
+	}
+	r.gray(70)
+	for _, l := range lines {
+		r.need(lh)
+		r.textAt(r.left, r.y, lh, l)
+		r.y += lh
+	}
+	r.gray(0)
 }
 
 func (r *renderer) subheading(s string) {

@@ -32,9 +32,9 @@ func RenderDocument(w io.Writer, doc Document) (Result, error) {
 		return Result{}, fmt.Errorf("document: %w", err)
 	}
 	title := r.gen(strings.TrimSpace(doc.Title))
-	c, err := newGofpdf(r.d.Paper, docInfo{Title: title, Subject: title, Author: r.meta(cmp.Or(r.d.Author, doc.Case.Complainant.Name)),
+	c := newGofpdf(r.d.Paper, docInfo{Title: title, Subject: title, Author: r.meta(cmp.Or(r.d.Author, doc.Case.Complainant.Name)),
 		Keywords: r.gen(doc.Case.ID), Date: r.d.Generated}, r.footer)
-	if err != nil {
+	if err := c.loadFonts(); err != nil {
 		return Result{}, fmt.Errorf("document: %w", err)
 	}
 	r.c = c
@@ -63,7 +63,7 @@ func RenderDocument(w io.Writer, doc Document) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("lay out document: %w", err)
 	}
-	if err := r.file.finish(pdf); err != nil {
+	if err := r.file.finish(pdf, c.aliases, statement{}, nil); err != nil {
 		return Result{}, fmt.Errorf("write PDF: %w", err)
 	}
 	return Result{Pages: pages}, nil

@@ -10,18 +10,22 @@
 // attached files never pass through gofpdf: they are read one at a time
 // while the dossier is laid out, prepared on every core (images.go) and
 // streamed into the file as soon as they are ready (file.go), so memory
-// does not grow with the number of exhibits.
+// does not grow with the number of exhibits. A sealed dossier (Seal) ends
+// with its installation's signature of the whole file (signature.go,
+// CheckSignature).
 package dossier
 
 import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"redress/evidence"
 	"redress/letters"
 	"redress/letters/images"
+	"redress/seal"
 )
 
 // Dossier is everything a PDF dossier is rendered from.
@@ -45,7 +49,12 @@ type Dossier struct {
 	// exhibits ahead of the page being laid out, from up to GOMAXPROCS
 	// goroutines at once; the bytes are dropped once the exhibit is
 	// written, so memory does not grow with the number of exhibits.
-	Read      func(evidence.Attachment) ([]byte, error)
+	Read func(evidence.Attachment) ([]byte, error)
+	// Release, when set, is handed back every slice Read returned once
+	// the dossier holds no reference to it (its exhibit is written), so
+	// that Read can reuse the memory for a later exhibit. Slices of
+	// exhibits not reached (an error, a cancelled render) are not.
+	Release   func([]byte)
 	Generated time.Time // fixes every date the PDF carries; zero means now
 	Author    string    // "" means the complainant's name
 	// Optional lines for the cover page.
@@ -57,7 +66,26 @@ type Dossier struct {
 	// LeftOut are the IDs of the case's entries the user chose to leave
 	// out (Events holds only those included); the manifest records them.
 	LeftOut []string
+	// Seal, when set, makes the dossier checkable later: see Seal.
+	Seal *Seal
 }
+
+// Seal is what ties a dossier to the installation that made it
+// (docs/ARCHIVE.md): the head of its audit log when the dossier was made
+// and its key's fingerprint, printed on the cover and written in the
+// manifest, and the key's signature of the finished file, embedded as
+// SignatureName.
+type Seal struct {
+	HeadSeq     int64  // the audit log's last entry …
+	HeadHash    string // … and its hash (redress verify-log --head SEQ:HASH)
+	Fingerprint string // the install key's fingerprint (seal.Fingerprint)
+	// Sign signs a statement with the install key for
+	// seal.PurposeManifest (App.SignManifest).
+	Sign func(statement []byte) (seal.Signature, error)
+}
+
+// head is the audit head as verify-log --head takes it.
+func (s *Seal) head() string { return strconv.FormatInt(s.HeadSeq, 10) + ":" + s.HeadHash }
 
 // Cause is why an exhibit could not be shown. Its Key is the lang key that
 // says so in the user's words, in the app and on the placeholder page.
@@ -117,6 +145,8 @@ type Result struct {
 	Pages    int
 	Problems []Problem
 	Manifest Manifest
+	// SHA256 is the SHA-256 of the whole file, as written (hex).
+	SHA256 string
 }
 
 // Render writes the PDF dossier for d to w.

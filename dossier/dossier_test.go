@@ -804,3 +804,55 @@ func TestRegulatorDossier(t *testing.T) {
 		}
 	}
 }
+
+// TestDossierRelease renders a dossier whose Release overwrites every
+// buffer it is handed back, as a reader that reuses its buffers would: the
+// file must be the same as without Release, byte for byte, so no buffer
+// is handed back while the dossier still needs it; and every buffer Read
+// returned is handed back exactly once.
+func TestDossierRelease(t *testing.T) {
+	d := pdfDossier(evidence.English)
+	var want bytes.Buffer
+	if _, err := Render(&want, d); err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	out := map[*byte]string{} // buffers read and not released, by first byte
+	reads := 0
+	d.Read = func(a evidence.Attachment) ([]byte, error) {
+		data, err := pdfRead(a)
+		if err != nil {
+			return nil, err
+		}
+		data = bytes.Clone(data)
+		mu.Lock()
+		defer mu.Unlock()
+		out[&data[0]] = a.Name
+		reads++
+		return data, nil
+	}
+	d.Release = func(b []byte) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := out[&b[0]]; !ok {
+			t.Errorf("Release(%d bytes): not a buffer Read returned, or released twice", len(b))
+		}
+		delete(out, &b[0])
+		for i := range b {
+			b[i] = 0xAA
+		}
+	}
+	var got bytes.Buffer
+	if _, err := Render(&got, d); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("dossier with a scribbling Release differs from the one without (%d and %d bytes)", got.Len(), want.Len())
+	}
+	if reads != len(d.Exhibits) {
+		t.Errorf("Read called %d times, want %d (one per distinct file)", reads, len(d.Exhibits))
+	}
+	for _, name := range out {
+		t.Errorf("the buffer of %s was never released", name)
+	}
+}

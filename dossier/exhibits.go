@@ -196,6 +196,9 @@ func (r *renderer) exhibitPages(p *pipeline) error {
 		}
 		if e.first == i {
 			e.w, e.h = in.prep.Width, in.prep.Height
+			if r.d.Release != nil && in.data != nil {
+				r.d.Release(in.data) // written: Prepared.Data and embed keep no reference
+			}
 			p.release()
 		}
 		if e.aliased {

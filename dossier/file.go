@@ -2,16 +2,22 @@ package dossier
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/md5"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
+	"sync"
+
+	"github.com/klauspost/compress/zlib"
 
 	"redress/letters/images"
+	"redress/seal"
 )
 
 // pdfFile writes the dossier's PDF file. Its own objects — the pictures
@@ -23,7 +29,8 @@ import (
 // the preparing goroutine to the writer and is dropped.
 type pdfFile struct {
 	w       io.Writer
-	n       int64 // bytes written
+	h       hash.Hash // SHA-256 of the bytes written
+	n       int64     // bytes written
 	err     error
 	offsets []int64 // offsets[num]; offsets[0] is unused
 	images  []int   // picture id (from 1) → object number; images[0] unused
@@ -31,7 +38,7 @@ type pdfFile struct {
 }
 
 func newPDFFile(w io.Writer) *pdfFile {
-	f := &pdfFile{w: w, offsets: []int64{0}, images: []int{0}}
+	f := &pdfFile{w: w, h: sha256.New(), offsets: []int64{0}, images: []int{0}}
 	// A binary comment line tells transfer programs the file is binary.
 	f.writeString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	return f
@@ -42,9 +49,13 @@ func (f *pdfFile) write(b []byte) {
 		return
 	}
 	n, err := f.w.Write(b)
+	f.h.Write(b[:n])
 	f.n += int64(n)
 	f.err = err
 }
+
+// sum is the SHA-256 of the file so far.
+func (f *pdfFile) sum() string { return hex.EncodeToString(f.h.Sum(nil)) }
 
 func (f *pdfFile) writeString(s string) { f.write([]byte(s)) }
 
@@ -95,9 +106,7 @@ func (f *pdfFile) embed(data []byte, name, description string) {
 	dict := fmt.Sprintf("/Type /EmbeddedFile /Params << /CheckSum <%x> /Size %d >>", sum, len(data))
 	var z bytes.Buffer
 	if len(data) > 64 {
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-		zw.Write(data)
-		zw.Close()
+		deflate(&z, data)
 	}
 	var stream int
 	if z.Len() > 0 && z.Len() < len(data)*9/10 {
@@ -106,14 +115,36 @@ func (f *pdfFile) embed(data []byte, name, description string) {
 		stream = f.stream(dict, data)
 	}
 	num := f.object()
-	f.writeString("<< /Type /Filespec /F " + pdfString([]byte(asciiName(name))) + " /UF " + pdfString(utf16be(name)) +
-		" /EF << /F " + strconv.Itoa(stream) + " 0 R >> /Desc " + pdfString(utf16be(description)) + " >>\nendobj\n")
+	f.writeString(filespec(name, description, stream))
 	f.files = append(f.files, num)
 }
 
-// finish appends gofpdf's document, renumbered, and the cross-reference
-// table and trailer.
-func (f *pdfFile) finish(doc []byte) error {
+// filespec is the body of a file specification object for the embedded
+// file in object stream.
+func filespec(name, description string, stream int) string {
+	return "<< /Type /Filespec /F " + pdfString([]byte(asciiName(name))) + " /UF " + pdfString(utf16be(name)) +
+		" /EF << /F " + strconv.Itoa(stream) + " 0 R >> /Desc " + pdfString(utf16be(description)) + " >>\nendobj\n"
+}
+
+// deflate appends data compressed in zlib format, at the fastest level.
+func deflate(z *bytes.Buffer, data []byte) {
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	zw.Reset(z)
+	zw.Write(data) // writes to a bytes.Buffer cannot fail
+	zw.Close()
+}
+
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return zw
+}}
+
+// finish appends gofpdf's document, renumbered, its pages' aliases
+// replaced and their contents compressed, then, when sealed (sign is
+// set), the signature file (signature.go), and the cross-reference table
+// and trailer.
+func (f *pdfFile) finish(doc []byte, aliases map[string]string, st statement, sign func([]byte) (seal.Signature, error)) error {
 	if f.err != nil {
 		return f.err
 	}
@@ -121,9 +152,21 @@ func (f *pdfFile) finish(doc []byte) error {
 	if err != nil {
 		return fmt.Errorf("read the laid-out pages: %w", err)
 	}
+	contents := g.contents()
+	replace := newAliases(aliases)
 	shift := len(f.offsets) - 1
+	files := f.files
+	sigStream := shift + len(g.offsets) // the objects after gofpdf's
+	if sign != nil {
+		files = append(slices.Clip(files), sigStream+1)
+	}
 	for _, o := range g.order {
-		body, err := renumber(g.body(o), shift)
+		var body []byte
+		if contents[o] {
+			body, err = pageContents(g.body(o), replace)
+		} else {
+			body, err = renumber(g.body(o), shift)
+		}
 		if err != nil {
 			return fmt.Errorf("object %d of the laid-out pages: %w", o, err)
 		}
@@ -137,7 +180,7 @@ func (f *pdfFile) finish(doc []byte) error {
 		case g.root: // the catalog: add the embedded files
 			var names bytes.Buffer
 			names.WriteString("/EmbeddedFiles << /Names [")
-			for i, num := range f.files {
+			for i, num := range files {
 				fmt.Fprintf(&names, " (%06d) %d 0 R", i, num)
 			}
 			names.WriteString(" ] >>")
@@ -154,16 +197,54 @@ func (f *pdfFile) finish(doc []byte) error {
 		f.writeString(strconv.Itoa(o+shift) + " 0 obj")
 		f.write(body)
 	}
-	xref := f.n
+	if sign == nil {
+		f.write(f.xref(f.n, g.root+shift, g.info+shift))
+		return f.err
+	}
+
+	// The signature file: its stream header, then — everything after its
+	// data being known already — the statement's hash of the whole file
+	// without that data, signed; then the data and the rest.
+	if num := f.object(); num != sigStream {
+		return fmt.Errorf("signature object %d, want %d", num, sigStream)
+	}
+	f.writeString(fmt.Sprintf("<< /Type /EmbeddedFile /Subtype /application#2Fjson /Params << /Size %d >> /Length %d >>\nstream\n",
+		signatureLen, signatureLen))
+	var tail bytes.Buffer
+	tail.WriteString("\nendstream\nendobj\n")
+	f.offsets = append(f.offsets, f.n+signatureLen+int64(tail.Len()))
+	tail.WriteString(strconv.Itoa(sigStream+1) + " 0 obj\n")
+	tail.WriteString(filespec(SignatureName, signatureDescription, sigStream))
+	tail.Write(f.xref(f.n+signatureLen+int64(tail.Len()), g.root+shift, g.info+shift))
+	h := f.h.(hash.Cloner)
+	d, err := h.Clone()
+	if err != nil {
+		return err
+	}
+	d.Write(tail.Bytes())
+	st.PDFSHA256 = hex.EncodeToString(d.Sum(nil))
+	data, err := signatureData(st, sign)
+	if err != nil {
+		return err
+	}
+	f.write(data)
+	f.write(tail.Bytes())
+	return f.err
+}
+
+const signatureDescription = "Redress signature: the installation's signature of this PDF and its manifest (redress verify FILE.pdf)"
+
+// xref is the cross-reference table of every object so far, at offset at,
+// and the trailer.
+func (f *pdfFile) xref(at int64, root, info int) []byte {
 	size := len(f.offsets)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", size)
 	for _, off := range f.offsets[1:] {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", size, g.root+shift, g.info+shift, xref)
-	f.write(b.Bytes())
-	return f.err
+	fmt.Fprintf(&b, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n", size, root, info, at)
+	return b.Bytes()
 }
 
 var embeddedFilesRE = regexp.MustCompile(`/EmbeddedFiles\s*<<\s*/Names\s*\[[^\]]*\]\s*>>`)
@@ -230,6 +311,96 @@ func parseDoc(doc []byte) (*gofpdfDoc, error) {
 		return nil, errors.New("bad trailer")
 	}
 	return g, nil
+}
+
+var (
+	pageRE     = regexp.MustCompile(`/Type\s*/Page[\s/>]`)
+	contentsRE = regexp.MustCompile(`/Contents\s+(\d+)\s+0\s+R`)
+	streamRE   = regexp.MustCompile(`^\s*<<\s*/Length\s+(\d+)\s*>>\s*stream\r?\n`)
+)
+
+// contents finds the objects that hold the pages' contents.
+func (g *gofpdfDoc) contents() map[int]bool {
+	out := map[int]bool{}
+	for _, o := range g.order {
+		body := g.body(o)
+		if !pageRE.Match(body) {
+			continue
+		}
+		if m := contentsRE.FindSubmatch(body); m != nil {
+			n, _ := strconv.Atoi(string(m[1]))
+			out[n] = true
+		}
+	}
+	return out
+}
+
+// pageContents is a page's contents object (gofpdf writes it
+// uncompressed: "<</Length n>> stream … endstream endobj") with its
+// aliases replaced and its stream compressed.
+func pageContents(obj []byte, replace *aliases) ([]byte, error) {
+	m := streamRE.FindSubmatchIndex(obj)
+	if m == nil {
+		return nil, errors.New("page contents are not a plain stream")
+	}
+	n, err := strconv.Atoi(string(obj[m[2]:m[3]]))
+	if err != nil || m[1]+n > len(obj) || !bytes.HasPrefix(bytes.TrimLeft(obj[m[1]+n:], "\r\n"), []byte("endstream")) {
+		return nil, errors.New("page contents have a wrong length")
+	}
+	var z bytes.Buffer
+	deflate(&z, replace.in(obj[m[1]:m[1]+n]))
+	var out bytes.Buffer
+	out.Grow(z.Len() + 80)
+	out.WriteString("\n<</Filter /FlateDecode /Length " + strconv.Itoa(z.Len()) + ">>\nstream\n")
+	out.Write(z.Bytes())
+	out.WriteString("\nendstream\nendobj\n")
+	return out.Bytes(), nil
+}
+
+// aliases replaces text drawn as an alias (aliasMark … aliasMark) with
+// its final text, in a page's contents, where gofpdf writes text in
+// UTF-16BE.
+type aliases struct {
+	mark []byte            // aliasMark in UTF-16BE
+	to   map[string][]byte // alias in UTF-16BE → its text in UTF-16BE
+}
+
+func newAliases(m map[string]string) *aliases {
+	a := &aliases{mark: utf16be(aliasMark)[2:], to: make(map[string][]byte, len(m))}
+	for k, v := range m {
+		a.to[string(utf16be(k)[2:])] = utf16be(v)[2:]
+	}
+	return a
+}
+
+// in returns data with every known alias replaced, in one pass.
+func (a *aliases) in(data []byte) []byte {
+	if len(a.to) == 0 || !bytes.Contains(data, a.mark) {
+		return data
+	}
+	var out bytes.Buffer
+	out.Grow(len(data))
+	for {
+		i := bytes.Index(data, a.mark)
+		if i < 0 {
+			break
+		}
+		j := bytes.Index(data[i+len(a.mark):], a.mark)
+		if j < 0 {
+			break
+		}
+		key := data[i : i+2*len(a.mark)+j]
+		if text, ok := a.to[string(key)]; ok {
+			out.Write(data[:i])
+			out.Write(text)
+			data = data[i+len(key):]
+			continue
+		}
+		out.Write(data[:i+len(a.mark)])
+		data = data[i+len(a.mark):]
+	}
+	out.Write(data)
+	return out.Bytes()
 }
 
 // body is object o after its "n 0 obj".

@@ -22,6 +22,10 @@ const pdfFamily = "NotoSansSC"
 type gofpdfCanvas struct {
 	pdf *gofpdf.Fpdf
 	k   float64 // points per millimetre
+	// aliases are replaced by file.go when it compresses the pages, in
+	// one pass over each page (gofpdf's RegisterAlias copies every page
+	// once per alias: 60 exhibits made that a tenth of the finish).
+	aliases map[string]string
 }
 
 // docInfo is the document information dictionary.
@@ -30,26 +34,11 @@ type docInfo struct {
 	Date                             time.Time
 }
 
-func newGofpdf(paper string, info docInfo, footer func()) (*gofpdfCanvas, error) {
+// newGofpdf makes the canvas without its fonts (loadFonts), so that the
+// page geometry is known, and the exhibits' pipeline started, before the
+// fonts are parsed.
+func newGofpdf(paper string, info docInfo, footer func()) *gofpdfCanvas {
 	pdf := gofpdf.New("P", "mm", paper, "")
-	pdf.AddUTF8FontFromBytes(pdfFamily, "", fonts.Regular)
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("load font %s: %w", fonts.RegularName, err)
-	}
-	pdf.AddUTF8FontFromBytes(pdfFamily, "B", fonts.Bold)
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("load font %s: %w", fonts.BoldName, err)
-	}
-	// gofpdf only prints a font that fails to parse; selecting it is what
-	// reports it ("undefined font").
-	pdf.SetFont(pdfFamily, "B", bodySize)
-	pdf.SetFont(pdfFamily, "", bodySize)
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("load embedded fonts: %w", err)
-	}
-	// After the fonts: gofpdf then keeps the digits in every font subset,
-	// which the page-number aliases need.
-	pdf.AliasNbPages(nbAlias)
 	pdf.SetCatalogSort(true)
 	// gofpdf writes these without a UTC offset, so they are given in UTC.
 	pdf.SetCreationDate(info.Date.UTC())
@@ -59,11 +48,36 @@ func newGofpdf(paper string, info docInfo, footer func()) (*gofpdfCanvas, error)
 	pdf.SetAuthor(info.Author, true)
 	pdf.SetCreator("Redress", true)
 	pdf.SetKeywords(info.Keywords, true)
-	pdf.SetCompression(true)
+	// The pages are compressed by file.go, after replacing the aliases.
+	pdf.SetCompression(false)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(margin, margin, margin)
 	pdf.SetFooterFunc(footer)
-	return &gofpdfCanvas{pdf: pdf, k: 72 / 25.4}, nil
+	return &gofpdfCanvas{pdf: pdf, k: 72 / 25.4, aliases: map[string]string{}}
+}
+
+// loadFonts parses the embedded fonts: before anything is drawn.
+func (c *gofpdfCanvas) loadFonts() error {
+	pdf := c.pdf
+	pdf.AddUTF8FontFromBytes(pdfFamily, "", fonts.Regular)
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("load font %s: %w", fonts.RegularName, err)
+	}
+	pdf.AddUTF8FontFromBytes(pdfFamily, "B", fonts.Bold)
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("load font %s: %w", fonts.BoldName, err)
+	}
+	// gofpdf only prints a font that fails to parse; selecting it is what
+	// reports it ("undefined font").
+	pdf.SetFont(pdfFamily, "B", bodySize)
+	pdf.SetFont(pdfFamily, "", bodySize)
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("load embedded fonts: %w", err)
+	}
+	// After the fonts: gofpdf then keeps the digits in every font subset,
+	// which the page-number aliases need.
+	pdf.AliasNbPages(nbAlias)
+	return nil
 }
 
 func (c *gofpdfCanvas) AddPage()                              { c.pdf.AddPage() }
@@ -86,7 +100,7 @@ func (c *gofpdfCanvas) Link(x, y, w, h float64, link int)     { c.pdf.Link(x, y,
 func (c *gofpdfCanvas) Bookmark(title string, level int, y float64) {
 	c.pdf.Bookmark(title, level, y)
 }
-func (c *gofpdfCanvas) Alias(alias, text string) { c.pdf.RegisterAlias(alias, text) }
+func (c *gofpdfCanvas) Alias(alias, text string) { c.aliases[alias] = text }
 func (c *gofpdfCanvas) Err() error               { return c.pdf.Error() }
 
 func (c *gofpdfCanvas) SetFont(bold bool, size float64) {

@@ -99,25 +99,21 @@ func newRenderer(d Dossier) (*renderer, error) {
 	return r, nil
 }
 
-// start makes the canvas (gofpdf unless a test gave one) and the page
-// geometry.
+// start makes the canvas (gofpdf unless a test gave one, its fonts not
+// loaded yet: see render) and the page geometry.
 func (r *renderer) start(w io.Writer) error {
 	if r.c == nil {
 		title := r.tr("dossier.title")
 		if t := r.meta(r.d.Case.Title); t != "" {
 			title += " — " + t
 		}
-		c, err := newGofpdf(r.d.Paper, docInfo{
+		r.c = newGofpdf(r.d.Paper, docInfo{
 			Title:    title,
 			Subject:  r.gen(r.tr("dossier.subject", "problem", r.problem(), "recipient", r.recipient())),
 			Author:   r.meta(cmp.Or(r.d.Author, r.d.Case.Complainant.Name)),
 			Keywords: r.gen(r.d.Case.ID),
 			Date:     r.d.Generated,
 		}, r.footer)
-		if err != nil {
-			return err
-		}
-		r.c = c
 	}
 	r.file = newPDFFile(w)
 	r.pageW, r.pageH = r.c.PageSize()

@@ -11,10 +11,14 @@ import (
 // Manifest lists what a dossier contains. It is embedded in the PDF as the
 // file attachment ManifestName.
 type Manifest struct {
-	CaseID    string          `json:"case_id"`
-	Generated time.Time       `json:"generated"`
-	Recipient string          `json:"recipient"`
-	Exhibits  []ManifestEntry `json:"exhibits"`
+	CaseID    string    `json:"case_id"`
+	Generated time.Time `json:"generated"`
+	Recipient string    `json:"recipient"`
+	// AuditHead ("SEQ:HASH") and KeyFingerprint come from Dossier.Seal:
+	// the installation's audit log and key when the dossier was made.
+	AuditHead      string          `json:"audit_head,omitempty"`
+	KeyFingerprint string          `json:"key_fingerprint,omitempty"`
+	Exhibits       []ManifestEntry `json:"exhibits"`
 	// Entries are the IDs of the timeline entries the dossier includes,
 	// and LeftOut those of the case's entries the user left out of it
 	// (Dossier.LeftOut): IDs only, never what a left-out entry says.
@@ -45,6 +49,9 @@ func (r *renderer) manifest() (Manifest, []byte, error) {
 	}
 	for _, e := range r.events {
 		m.Entries = append(m.Entries, e.ID)
+	}
+	if s := r.d.Seal; s != nil {
+		m.AuditHead, m.KeyFingerprint = s.head(), s.Fingerprint
 	}
 	for i, x := range r.d.Exhibits {
 		name := x.Attachment.Name

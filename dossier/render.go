@@ -1,10 +1,14 @@
 package dossier
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 
 	"redress/evidence"
+	"redress/seal"
 )
 
 func (r *renderer) render(w io.Writer) (Result, error) {
@@ -24,12 +28,19 @@ func (r *renderer) render(w io.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	manSum := sha256.Sum256(data)
 	r.file.embed(data, ManifestName, manifestDescription)
 
 	// The exhibits' files are read and prepared on every core while the
 	// text sections are laid out.
 	p := r.startPipeline()
 	defer p.stop()
+	// The fonts are parsed while the first exhibits are read.
+	if g, ok := r.c.(*gofpdfCanvas); ok {
+		if err := g.loadFonts(); err != nil {
+			return Result{}, err
+		}
+	}
 
 	tocPage, tocY := r.cover()
 	r.letter()
@@ -59,9 +70,17 @@ func (r *renderer) render(w io.Writer) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("lay out pages: %w", err)
 	}
-	if err := r.file.finish(doc); err != nil {
+	var sign func([]byte) (seal.Signature, error)
+	if r.d.Seal != nil {
+		sign = r.d.Seal.Sign
+		if sign == nil {
+			return Result{}, errors.New("the seal has no way to sign")
+		}
+	}
+	if err := r.file.finish(doc, g.aliases, statement{ManifestSHA256: hex.EncodeToString(manSum[:])}, sign); err != nil {
 		return Result{}, fmt.Errorf("write PDF: %w", err)
 	}
 	res.Pages = pages
+	res.SHA256 = r.file.sum()
 	return res, nil
 }

@@ -216,6 +216,9 @@ func (u *UI) verifySummary(path string, rep app.VerifyReport) string {
 	if rep.Note != "" {
 		summary += " " + u.T(rep.Note)
 	}
+	if s := u.dossierSealText(rep); s != "" {
+		summary += "\n" + s
+	}
 	return summary
 }
 
