@@ -40,6 +40,10 @@ type DossierOptions struct {
 type DossierResult struct {
 	Record   store.DossierRecord
 	Problems []dossier.Problem
+	// Entries is how many timeline entries the dossier includes, LeftOut
+	// the IDs of the case's entries left out of it (as its manifest says).
+	Entries int
+	LeftOut []string
 }
 
 // DossierMemoryLimit is the soft memory limit (runtime/debug) in force
@@ -149,6 +153,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		opts.Progress(1)
 	}
 	res.Problems = result.Problems
+	res.Entries, res.LeftOut = len(result.Manifest.Entries), result.Manifest.LeftOut
 	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: id, Recipient: string(opts.To), Language: string(in.Lang),
 		SHA256: result.SHA256, Size: size, Pages: result.Pages, Path: out}
 	if err := a.store.RecordDossier(ctx, &res.Record); err != nil {
