@@ -26,7 +26,8 @@ type Body struct {
 	// Default marks the body a letter to its party goes to unless the
 	// user chose another.
 	Default bool `json:"default,omitempty"`
-	// NeedsCity: the body is the local one of the user's city (CN 消协).
+	// NeedsCity: the body is the local one of the user's city (CN 消协,
+	// the PBoC branch of the user's city).
 	NeedsCity bool `json:"needs_city,omitempty"`
 	// AdviserOnly: it advises; it is never asked to take up the complaint.
 	AdviserOnly bool `json:"adviser_only,omitempty"`
@@ -78,7 +79,12 @@ var bodies = []Body{
 	{ID: "cn.12315", Jurisdiction: evidence.CN, Party: evidence.ToRegulator, CheckLocally: true, NoteKey: "esc.warn.cn-15-2",
 		Source: Source{Citation: "《市场监督管理投诉举报处理暂行办法》第十四条、第十五条、第二十一条（2026年4月15日起为市场监管总局令第121号《市场监督管理投诉举报处理办法》）", URL: "https://www.12315.cn/"},
 		match:  []string{"12315", "市场监督管理", "市场监管", "market regulation", "samr"}},
-	{ID: "cn.pboc", Jurisdiction: evidence.CN, Party: evidence.ToRegulator, Default: true, CheckLocally: true,
+	// Complaints about a payment institution go to the PBoC branch where
+	// the user is: since the branch reform of 18 August 2023 (31
+	// provincial, 5 separately-planned-city and 317 prefecture-level city
+	// branches; city central sub-branches renamed 市分行) a city's branch is
+	// 中国人民银行××市分行 — check locally for a county.
+	{ID: "cn.pboc", Jurisdiction: evidence.CN, Party: evidence.ToRegulator, Default: true, NeedsCity: true, CheckLocally: true,
 		Source: Source{Citation: "《非银行支付机构监督管理条例》第四条；国家金融监督管理总局、中国人民银行、中国证监会《关于金融消费者权益保护相关工作安排的公告》：人民银行接收转办对非银行支付机构的投诉"},
 		match:  []string{"12363", "人民银行", "人行", "pboc", "people's bank"}},
 	{ID: "cn.nfra", Jurisdiction: evidence.CN, Party: evidence.ToRegulator, CheckLocally: true,

@@ -46,8 +46,10 @@ func TestLetterWarnings(t *testing.T) {
 		{"the in-app 24 hours never make a body letter timely", evidence.UK, []evidence.Event{
 			contactEv("app", u("2026-11-02 09:00"), evidence.InApp, "", "complaint")}, evidence.ToRegulator, "", "", u("2026-11-04 12:00"),
 			[]string{warnPremature}, "2026-11-23"},
-		{"CN: PBoC before the 15 days", evidence.CN, []evidence.Event{complaint}, evidence.ToRegulator, "", "", u("2026-11-10 12:00"),
-			[]string{warnPremature}, "2026-11-17"},
+		{"CN: PBoC before the 15 days, city missing", evidence.CN, []evidence.Event{complaint}, evidence.ToRegulator, "", "", u("2026-11-10 12:00"),
+			[]string{warnPremature, warnCityMissingPBoC}, "2026-11-17"},
+		{"CN: PBoC branch of the user's city", evidence.CN, []evidence.Event{complaint}, evidence.ToRegulator, "", "深圳", u("2026-11-20 12:00"),
+			nil, ""},
 		{"CN: association closes 12315, city missing", evidence.CN, []evidence.Event{complaint}, evidence.ToAssociation, "", "", u("2026-11-20 12:00"),
 			[]string{warnCNAssociation, warnCityMissing}, ""},
 		{"CN: association with the city", evidence.CN, []evidence.Event{complaint}, evidence.ToAssociation, "", "上海", u("2026-11-20 12:00"),

@@ -24,13 +24,14 @@ const (
 	warnCNRoute         = "esc.warn.cn-route"
 	warnCNAssociation   = "esc.warn.cn-association-closes-12315"
 	warnCityMissing     = "esc.warn.city-missing"
+	warnCityMissingPBoC = "esc.warn.city-missing-pboc"
 	warnAdviserOnly     = "esc.warn.adviser-only"
 	warnECC             = "esc.warn.eu-ecc"
 	warnRecordForwarded = "esc.warn.record-forwarded"
 )
 
 var warningKeys = []string{warnComplainFirst, warnPremature, warnCN152, warnCNRoute, warnCNAssociation,
-	warnCityMissing, warnAdviserOnly, warnECC, warnRecordForwarded}
+	warnCityMissing, warnCityMissingPBoC, warnAdviserOnly, warnECC, warnRecordForwarded}
 
 // caseWarnings are the standing warnings of a case: in China, the choice
 // between the 12315 platform and the consumer association (12315 refuses a
@@ -116,7 +117,11 @@ func LetterWarnings(in Input, party, body, city string, now time.Time) []Warning
 		out = append(out, Warning{Key: warnCNAssociation, Source: "cn.12315"})
 	}
 	if b.NeedsCity && city == "" {
-		out = append(out, Warning{Key: warnCityMissing, Source: b.ID})
+		key := warnCityMissing
+		if b.ID == "cn.pboc" {
+			key = warnCityMissingPBoC
+		}
+		out = append(out, Warning{Key: key, Source: b.ID})
 	}
 	if b.AdviserOnly {
 		out = append(out, Warning{Key: warnAdviserOnly, Source: b.ID})

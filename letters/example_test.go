@@ -84,7 +84,7 @@ func ExampleCompose() {
 }
 
 // The same API writes a Chinese letter to the regulator (by default the
-// PBoC's local branch for a payment institution): the provider's handling
+// PBoC's branch of the user's city for a payment institution): the provider's handling
 // of the complaint (a letter it did not answer) is part of the story, the
 // legal basis and the dates the law sets follow, and the authority is asked
 // to act within the 7 working days of the consumer law's art. 46. The
@@ -109,6 +109,7 @@ func ExampleCompose_chinese() {
 				Letter: &evidence.Letter{To: evidence.ToProvider, Method: "电子邮件"}},
 		},
 		To:   letters.Regulator,
+		City: "上海",
 		Lang: evidence.Chinese,
 		Date: time.Date(2026, 11, 22, 9, 0, 0, 0, shanghai),
 		Exhibits: []letters.Exhibit{
@@ -120,14 +121,14 @@ func ExampleCompose_chinese() {
 	// Output:
 	// 投诉人：张伟
 	//
-	// 致：中国人民银行
+	// 致：中国人民银行上海市分行
 	// 金融消费权益保护（12363）
 	//
 	// 事由：关于易付宝充值未到账问题的投诉（账户：YF-20261118；涉及金额：人民币1,280.00元）
 	//
 	// 被投诉人：易付宝
 	//
-	// 尊敬的中国人民银行：
+	// 尊敬的中国人民银行上海市分行：
 	//
 	// 　　本人张伟，系易付宝用户，账户为YF-20261118。现就本人与易付宝之间的纠纷向贵行投诉，恳请贵行予以帮助。本人未能与易付宝自行解决此事。
 	//

@@ -791,7 +791,7 @@ var enBodies = map[string]enBody{
 		ask: "I ask you to accept my complaint against {provider} and to mediate between us, as Article 37 of the Consumer Rights Protection Law provides."},
 	"cn.12315": {name: "Market Regulation Administration (12315 platform)", ref: "the market regulation authority (12315)",
 		ask: "I ask you to accept my complaint against {provider} and to organise mediation."},
-	"cn.pboc": {name: "People's Bank of China, local branch (Financial Consumer Protection, 12363)", ref: "the People's Bank of China (12363)",
+	"cn.pboc": {name: "People's Bank of China, local branch (Financial Consumer Protection, 12363)", cityName: "People's Bank of China, {city} Branch (Financial Consumer Protection, 12363)", ref: "the People's Bank of China (12363)",
 		ask: "{provider} is a licensed payment institution under your supervision. I ask you to take up my complaint and to have {provider} handle it lawfully."},
 	"cn.nfra": {name: "National Financial Regulatory Administration, local office (12378)", ref: "the National Financial Regulatory Administration (12378)",
 		ask: "I ask you to take up my complaint against {provider} and to have it handled lawfully."},

@@ -124,7 +124,7 @@ func (w zh) recipient(f *facts) (string, []string) {
 	}
 	b := zhBodies[f.body.ID]
 	if f.body.NeedsCity && f.city != "" {
-		return strings.ReplaceAll(b.cityName, "{city}", zhCity(f.city)), nil
+		return strings.ReplaceAll(b.cityName, "{city}", zhCity(f.city)), b.extra
 	}
 	return b.name, b.extra
 }
@@ -681,7 +681,7 @@ var zhBodies = map[string]zhBody{
 		ask: "依照《消费者权益保护法》第三十七条，恳请{you}受理本人对{provider}的投诉，并进行调查、调解。"},
 	"cn.12315": {name: "市场监督管理部门", extra: []string{"（全国12315平台）"}, ref: "市场监督管理部门（12315）",
 		ask: "恳请{you}依法受理本人对{provider}的投诉，并组织调解。"},
-	"cn.pboc": {name: "中国人民银行", extra: []string{"金融消费权益保护（12363）"}, ref: "中国人民银行（12363）",
+	"cn.pboc": {name: "中国人民银行当地分行", extra: []string{"金融消费权益保护（12363）"}, cityName: "中国人民银行{city}分行", ref: "中国人民银行（12363）",
 		ask: "{provider}系持牌非银行支付机构，恳请{you}接收并转办本人的投诉，督促其依法妥善处理。"},
 	"cn.nfra": {name: "国家金融监督管理总局", extra: []string{"消费者权益保护（12378）"}, ref: "国家金融监督管理总局（12378）",
 		ask: "恳请{you}接收并转办本人对{provider}的投诉，督促其依法妥善处理。"},
