@@ -27,7 +27,12 @@ type DossierOptions struct {
 	Lang   evidence.Language // "" = the case's letter language
 	Paper  string            // "a4" (default) or "letter"
 	Redact bool
-	Out    string // where to write the PDF
+	// OwnCopy makes the user's own copy of the dossier for To: marked
+	// "do not send" on every page, its cover adding the evidence
+	// checklist with what is missing and the user's own time limits
+	// (escalation.OwnCopy), which a recipient's dossier never shows.
+	OwnCopy bool
+	Out     string // where to write the PDF
 	// Progress, when set, is told how far rendering has got (0..1).
 	Progress func(done float64)
 	// Selection, when set, is what goes in beyond the default (entries
@@ -44,6 +49,8 @@ type DossierResult struct {
 	// the IDs of the case's entries left out of it (as its manifest says).
 	Entries int
 	LeftOut []string
+	// OwnCopy: the user's own copy (DossierOptions.OwnCopy), not sent.
+	OwnCopy bool
 }
 
 // DossierMemoryLimit is the soft memory limit (runtime/debug) in force
@@ -110,7 +117,11 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		if err != nil {
 			return err
 		}
-		keyDates, summary := a.coverFacts(ctx, in)
+		audience := escalation.Audience(in.To)
+		if opts.OwnCopy {
+			audience = escalation.OwnCopy
+		}
+		keyDates, summary := a.coverFacts(ctx, in, audience)
 		var mu sync.Mutex
 		done := 0
 		var bufs bufferPool
@@ -133,7 +144,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 			cw := &countWriter{w: w}
 			var err error
 			result, err = dossier.Render(cw, dossier.Dossier{Case: in.Case, Events: in.Events, To: in.To, Lang: in.Lang,
-				Paper: opts.Paper, Redact: opts.Redact, LetterText: text, Exhibits: xs, Read: read, Release: bufs.put, Generated: a.now(),
+				Paper: opts.Paper, Redact: opts.Redact, OwnCopy: opts.OwnCopy, LetterText: text, Exhibits: xs, Read: read, Release: bufs.put, Generated: a.now(),
 				KeyDates: keyDates, ChecklistSummary: summary, Forms: forms, LeftOut: leftOut, Seal: sl})
 			size = cw.n
 			if err != nil {
@@ -153,7 +164,7 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 		opts.Progress(1)
 	}
 	res.Problems = result.Problems
-	res.Entries, res.LeftOut = len(result.Manifest.Entries), result.Manifest.LeftOut
+	res.Entries, res.LeftOut, res.OwnCopy = len(result.Manifest.Entries), result.Manifest.LeftOut, opts.OwnCopy
 	res.Record = store.DossierRecord{ID: evidence.NewID(), CaseID: id, Recipient: string(opts.To), Language: string(in.Lang),
 		SHA256: result.SHA256, Size: size, Pages: result.Pages, Path: out}
 	if err := a.store.RecordDossier(ctx, &res.Record); err != nil {
@@ -235,8 +246,9 @@ func (c *countWriter) Write(p []byte) (int, error) {
 }
 
 // coverFacts are the key dates and the evidence checklist summary for the
-// dossier's cover, in the dossier's language.
-func (a *App) coverFacts(ctx context.Context, in letters.Input) ([]string, string) {
+// dossier's cover, in the dossier's language, as far as its reader may see
+// them (the recipient's party, or escalation.OwnCopy).
+func (a *App) coverFacts(ctx context.Context, in letters.Input, reader escalation.Audience) ([]string, string) {
 	as, err := a.assess(ctx, in.Case, in.Events)
 	if err != nil {
 		return nil, ""
@@ -247,15 +259,15 @@ func (a *App) coverFacts(ctx context.Context, in letters.Input) ([]string, strin
 	}
 	var dates []string
 	for _, d := range as.Deadlines {
-		if !escalation.ShowsDeadline(escalation.Audience(in.To), d) {
+		if !escalation.ShowsDeadline(reader, d) {
 			continue
 		}
 		key, args := d.When()
 		dates = append(dates, l.T("dossier.keydate", "date", d.Due.Format(evidence.DateLayout),
 			"clock", l.T("esc.clock."+string(d.Clock)), "when", l.T(key, args...)))
 	}
-	if !ChecklistFor(in.To) {
-		return dates, "" // never hand a recipient the missing evidence (escalation.ShowsChecklist)
+	if !escalation.ShowsChecklist(reader) {
+		return dates, "" // never hand a recipient the missing evidence
 	}
 	key, args := as.Checklist.Summary()
 	summary := l.T(key, args...)

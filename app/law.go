@@ -209,14 +209,6 @@ func (a *App) LetterWarnings(ctx context.Context, caseRef string, to letters.Rec
 	return escalation.LetterWarnings(in, string(to), body, c.Complainant.City, a.now()), nil
 }
 
-// ChecklistFor reports whether the evidence checklist and its missing
-// items may appear in a document for recipient to: never for the
-// provider, a consumer association or a regulator (only in the app and in
-// the user's own copy, see escalation.ShowsChecklist).
-func ChecklistFor(to letters.Recipient) bool {
-	return escalation.ShowsChecklist(escalation.Audience(to))
-}
-
 func addresseeOf(over map[string]string, j evidence.Jurisdiction, party string) Addressee {
 	var ad Addressee
 	if v, ok := over[keyAddresseeOf+party]; ok {

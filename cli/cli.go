@@ -129,6 +129,7 @@ func (r *runner) dispatch(args []string) error {
 	switch cmd {
 	case "help":
 		fmt.Fprintln(r.out, r.l.T("cli.usage"))
+		fmt.Fprintln(r.out, r.l.T("cli.usage-dossiers"))
 		fmt.Fprintln(r.out, r.l.T("cli.usage-paralegal"))
 		fmt.Fprintln(r.out, r.l.T("cli.usage-gui"))
 		return nil

@@ -16,6 +16,7 @@ func (r *runner) dossier(args []string) error {
 	f := newFlags("dossier")
 	to, lng, paper, out := f.str("to"), f.str("lang"), f.str("paper"), f.str("o")
 	redact, sent, open := f.boolean("redact"), f.boolean("sent"), f.boolean("open")
+	own := f.boolean("own-copy")
 	method, ref := f.str("method"), f.str("ref")
 	exclude, notes := f.list("exclude"), f.boolean("include-notes")
 	pos, err := f.parse(args, 1, "CASE")
@@ -24,6 +25,9 @@ func (r *runner) dossier(args []string) error {
 	}
 	if *out == "" {
 		return usage("cli.missing-flag", "flag", "-o OUT.pdf", "command", "dossier")
+	}
+	if *own && *sent {
+		return usage("cli.own-copy-not-sent")
 	}
 	if *to == "" {
 		*to = string(letters.Provider)
@@ -60,6 +64,9 @@ func (r *runner) dossier(args []string) error {
 		return err
 	}
 	for _, w := range warnings {
+		if *own {
+			break // an own copy is not sent: nothing to know before sending
+		}
 		fmt.Fprintln(r.errw, r.l.T("law.before-sending", "warning", r.l.T(w.Key, w.Args...)))
 	}
 	sel, err := dossierSelection(r, a, pos[0], letters.Recipient(*to), *exclude, *notes)
@@ -67,7 +74,7 @@ func (r *runner) dossier(args []string) error {
 		return err
 	}
 	res, err := a.Dossier(r.ctx, pos[0], app.DossierOptions{To: letters.Recipient(*to), Lang: evidence.Language(*lng),
-		Paper: *paper, Redact: *redact, Out: *out, Selection: sel})
+		Paper: *paper, Redact: *redact, OwnCopy: *own, Out: *out, Selection: sel})
 	if err != nil {
 		return err
 	}

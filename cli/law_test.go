@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -235,5 +236,71 @@ func TestCNUnauthorisedLetter(t *testing.T) {
 	_, errs, code := runAt(t, dir, now, "bodies", id, "--to", "regulator", "--body", "uk.fos")
 	if code != 2 || strings.Count(strings.TrimSpace(errs), "\n") != 0 || !strings.Contains(errs, "uk.fos") {
 		t.Errorf("bodies --body uk.fos: exit %d, %q", code, errs)
+	}
+}
+
+// TestDossierOwnCopy: --own-copy makes the user's own copy, with what the
+// evidence lacks and the note on every page that it is not for sending,
+// and no "Before you send" warnings; it cannot be recorded as sent.
+func TestDossierOwnCopy(t *testing.T) {
+	setLang(t, "en")
+	dir := t.TempDir()
+	id := lawCaseCLI(t, dir, "UK", "payment-failed", "GBP", true)
+	own := filepath.Join(t.TempDir(), "own.pdf")
+	_, errs, code := runAt(t, dir, time.Date(2026, 11, 10, 12, 0, 0, 0, time.UTC), "dossier", id, "--to", "regulator", "--own-copy", "-o", own)
+	if code != 0 || strings.Contains(errs, "Before you send") {
+		t.Errorf("dossier --own-copy: exit %d, stderr %q", code, errs)
+	}
+	text := pdfText(t, own)
+	for _, want := range []string{"Your own copy — do not send.", "Checklist Evidence: 2 of 5 items; missing:", "Own copy — do not send"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the own copy lacks %q:\n%s", want, text)
+		}
+	}
+	sent := filepath.Join(t.TempDir(), "sent.pdf")
+	if _, errs, code := runCLI(t, dir, "dossier", id, "--own-copy", "--sent", "-o", sent); code != 2 ||
+		!strings.Contains(errs, "An own copy is not sent") {
+		t.Errorf("dossier --own-copy --sent: exit %d, stderr %q", code, errs)
+	}
+	if _, err := os.Stat(sent); err == nil {
+		t.Errorf("dossier --own-copy --sent wrote %s", sent)
+	}
+	if out := mustRun(t, dir, "help"); !strings.Contains(out, "--own-copy") {
+		t.Errorf("help does not mention --own-copy")
+	}
+}
+
+// TestHelpNamesEveryCommand: every command the CLI runs is in `help`, in
+// both languages.
+func TestHelpNamesEveryCommand(t *testing.T) {
+	src, err := os.ReadFile("cli.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(src)[strings.Index(string(src), "func (r *runner) dispatch("):]
+	body = body[:strings.Index(body, "\n}\n")]
+	var cmds []string
+	for _, line := range strings.Split(body, "\n") {
+		// the top-level cases are indented by one tab; subcommands by more
+		if rest, ok := strings.CutPrefix(line, "\tcase \""); ok {
+			for _, c := range strings.Split(rest, ",") {
+				cmds = append(cmds, strings.Trim(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c), ":")), `"`))
+			}
+		}
+	}
+	if len(cmds) < 20 {
+		t.Fatalf("found only %d commands in dispatch: %v", len(cmds), cmds)
+	}
+	for _, l := range []string{"en", "zh"} {
+		setLang(t, l)
+		out := mustRun(t, t.TempDir(), "help")
+		for _, c := range cmds {
+			if c == "help" {
+				continue
+			}
+			if !strings.Contains(out, "\n  "+c+" ") && !strings.Contains(out, "] "+c+" ") && !strings.Contains(out, " | "+c+" ") && !strings.Contains(out, "redress "+c+" ") {
+				t.Errorf("help (%s) does not name the command %q", l, c)
+			}
+		}
 	}
 }

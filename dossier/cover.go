@@ -18,6 +18,13 @@ func (r *renderer) cover() (int, float64) {
 		r.setFont(false, 14)
 		r.para(t, r.left, r.width, 14*ptMM*1.4)
 	}
+	if d.OwnCopy {
+		r.y += 2
+		r.setFont(true, bodySize+1)
+		r.c.SetTextColor(170, 30, 30)
+		r.para(r.tr("dossier.own-copy-banner"), r.left, r.width, (bodySize+1)*ptMM*1.45)
+		r.c.SetTextColor(0, 0, 0)
+	}
 	r.y += 4
 	r.c.SetDrawColor(60, 60, 60)
 	r.c.SetLineWidth(0.6)

@@ -38,7 +38,11 @@ type Dossier struct {
 	// Redact masks account, card and phone numbers in everything the
 	// user typed, except their last four digits (see evidence.Redact).
 	// Attached files (non-image exhibits) are embedded unaltered.
-	Redact     bool
+	Redact bool
+	// OwnCopy marks the user's own copy of the dossier for To: its cover
+	// says it is not for sending and every page's footer repeats it (its
+	// cover may list what the evidence lacks, see ChecklistSummary).
+	OwnCopy    bool
 	LetterText string // the letter, paragraphs separated by blank lines
 	// Exhibits are the numbered files to show or attach
 	// (evidence.Enclosures).

@@ -232,6 +232,9 @@ func (r *renderer) footer() {
 	c.Line(r.left, y, r.left+r.width, y)
 	base := y + 3 + fs
 	ref := r.tr("dossier.footer.ref", "ref", r.gen(shortID(r.d.Case.ID)))
+	if r.d.OwnCopy {
+		ref = r.tr("dossier.footer.own-copy", "ref", ref)
+	}
 	page := r.tr("dossier.footer.page", "page", strconv.Itoa(c.Page()), "pages", nbAlias)
 	gen := r.tr("dossier.footer.gen", "date", r.d.Generated.Format(evidence.DateLayout))
 	c.Text(r.left, base, ref)

@@ -24,6 +24,8 @@ type Manifest struct {
 	// (Dossier.LeftOut): IDs only, never what a left-out entry says.
 	Entries []string `json:"entries,omitempty"`
 	LeftOut []string `json:"left_out,omitempty"`
+	// OwnCopy: the user's own copy (Dossier.OwnCopy), not for sending.
+	OwnCopy bool `json:"own_copy,omitempty"`
 }
 
 // ManifestEntry is one exhibit in the manifest.
@@ -46,6 +48,7 @@ func (r *renderer) manifest() (Manifest, []byte, error) {
 		Recipient: string(r.d.To),
 		Exhibits:  make([]ManifestEntry, len(r.d.Exhibits)),
 		LeftOut:   r.d.LeftOut,
+		OwnCopy:   r.d.OwnCopy,
 	}
 	for _, e := range r.events {
 		m.Entries = append(m.Entries, e.ID)

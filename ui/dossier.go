@@ -37,6 +37,7 @@ type dossierPanel struct {
 	lang     *choice
 	paper    *choice
 	redact   *widget.Check
+	own      *widget.Check // the user's own copy (app.DossierOptions.OwnCopy)
 	text     *entry
 	warn     *fyne.Container // what to know before sending to the recipient
 	loaded   string          // the text as loaded or last saved
@@ -71,6 +72,13 @@ func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 	p.redact = widget.NewCheck(u.T("ui.redact"), nil)
 	p.text = u.newMultiline("", 8)
 	p.status = widget.NewLabel("")
+	p.own = widget.NewCheck(u.T("ui.own-copy"), func(on bool) {
+		if on {
+			p.status.SetText(u.T("ui.own-copy-about"))
+		} else {
+			p.status.SetText("")
+		}
+	})
 	p.status.Wrapping = fyne.TextWrapWord
 	p.progress = widget.NewProgressBar()
 	p.progress.Hide()
@@ -96,7 +104,7 @@ func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 		widget.NewFormItem(u.T("field.lang"), p.lang),
 		widget.NewFormItem(u.T("ui.setting-paper"), p.paper),
 	)
-	top := container.NewVBox(form, p.redact, p.warn, p.entriesRow(), container.NewBorder(nil, nil, bold(u.T("ui.letter")), nil, newWrap(regen, save)))
+	top := container.NewVBox(form, newWrap(p.redact, p.own), p.warn, p.entriesRow(), container.NewBorder(nil, nil, bold(u.T("ui.letter")), nil, newWrap(regen, save)))
 	content := container.NewBorder(top, container.NewVBox(p.progress, p.status), nil, nil, p.text)
 	u.modal(u.T("ui.dossier-title"), content, u.T("ui.create-pdf"), p.create, fyne.NewSize(760, 680))
 	p.load()
@@ -182,9 +190,13 @@ func (p *dossierPanel) regenerate() {
 	do()
 }
 
-// fileName is the dossier's suggested file name.
+// fileName is the dossier's suggested file name; an own copy's says so.
 func (p *dossierPanel) fileName() string {
-	return fmt.Sprintf("Redress-%s-%s-%s.pdf", p.c.ID[:8], p.to.value(), p.u.clock.Now().In(p.u.clock.Location()).Format("20060102"))
+	to := p.to.value()
+	if p.own.Checked {
+		to += "-own-copy"
+	}
+	return fmt.Sprintf("Redress-%s-%s-%s.pdf", p.c.ID[:8], to, p.u.clock.Now().In(p.u.clock.Location()).Format("20060102"))
 }
 
 // folder is where the save dialog starts: the folder dossiers of this data
@@ -210,6 +222,10 @@ func prefDossierFolder(dataDir string) string { return "dossier-folder:" + dataD
 // goes on with "Create anyway"), saves the draft, asks where to save the
 // PDF and renders it.
 func (p *dossierPanel) create(done func()) {
+	if p.own.Checked { // not sent: nothing to know before sending
+		p.createPDF(done)
+		return
+	}
 	p.u.beforeLetter(p.c.ID, p.recipient(), func() { p.createPDF(done) })
 }
 
@@ -237,7 +253,7 @@ func (p *dossierPanel) render(done func()) {
 	p.progress.SetValue(0)
 	p.progress.Show()
 	p.status.SetText(u.T("ui.rendering"))
-	opts := app.DossierOptions{To: p.recipient(), Lang: p.language(), Paper: p.paper.value(), Redact: p.redact.Checked, Out: p.out,
+	opts := app.DossierOptions{To: p.recipient(), Lang: p.language(), Paper: p.paper.value(), Redact: p.redact.Checked, OwnCopy: p.own.Checked, Out: p.out,
 		Progress: func(f float64) { u.post(func() { p.progress.SetValue(f) }) }}
 	var res app.DossierResult
 	u.async(func(ctx context.Context) (err error) {
@@ -281,7 +297,11 @@ func (u *UI) dossierDone(svc dossierMaker, res app.DossierResult) *fyne.Containe
 			sent.SetText(u.T("ui.marked-sent"))
 		})
 	})
-	box := container.NewVBox(newWrap(open, folder, sent), msg, status)
+	buttons := newWrap(open, folder, sent)
+	if res.OwnCopy { // kept, not sent
+		buttons = newWrap(open, folder)
+	}
+	box := container.NewVBox(buttons, msg, status)
 	u.modal(u.T("ui.dossier-title"), container.NewVScroll(box), "", nil, fyne.NewSize(680, 340))
 	return box
 }

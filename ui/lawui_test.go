@@ -503,3 +503,58 @@ func TestProviderDossierFromAppLacksChecklist(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnCopyFromTheApp: "My own copy" in the dossier panel makes a copy
+// whose cover lists the missing evidence and whose every page says it is
+// not for sending; it goes straight to the save dialog (no warnings about
+// sending), suggests a name that says what it is, and the dialog after it
+// offers no "I sent it" (issue 13 item 5).
+func TestOwnCopyFromTheApp(t *testing.T) {
+	testtool.Need(t, "poppler-utils", "pdftotext")
+	h := newHarness(t, "zh")
+	c := h.newCase("OKPay 充值未到账")
+	h.u.OpenCase(c.ID)
+	h.u.Wait()
+	_, as, err := h.svc.Assess(context.Background(), c.ID)
+	if err != nil || len(as.Checklist.Missing) == 0 {
+		t.Fatalf("the case has no missing evidence (%v)", err)
+	}
+	out := filepath.Join(t.TempDir(), "own.pdf")
+	p := h.u.createDossier(h.svc, h.svc.Dir())
+	var suggested string
+	p.ask = func(_, name string, then func(string)) { suggested = name; then(out) }
+	var res *app.DossierResult
+	p.done = func(r app.DossierResult) { res = &r; h.u.dossierDone(h.svc, r) }
+	h.u.Wait()
+	p.to.SetSelected(p.to.Options[2]) // regulator: no complaint recorded, so a recipient's copy would warn first
+	h.u.Wait()
+	test.Tap(p.own)
+	if !strings.Contains(p.status.Text, "个人留存副本会在封面列出") {
+		t.Errorf("ticking the own copy does not say what it is: %q", p.status.Text)
+	}
+	h.u.Submit()
+	h.u.Wait()
+	if res == nil {
+		t.Fatalf("no dossier (a warning asked first?):\n%s", h.screenText())
+	}
+	if !strings.Contains(filepath.Base(suggested), "-regulator-own-copy-") {
+		t.Errorf("suggested name %q does not say it is an own copy", suggested)
+	}
+	if !res.OwnCopy {
+		t.Errorf("DossierResult.OwnCopy = false")
+	}
+	screen := h.screenText()
+	if strings.Contains(screen, "["+h.u.T("ui.mark-sent")+"]") || !strings.Contains(screen, "["+h.u.T("ui.open-pdf")+"]") {
+		t.Errorf("the dialog after an own copy:\n%s", screen)
+	}
+	txt, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := strings.ReplaceAll(string(txt), "\n", "")
+	for _, want := range []string{"个人留存副本——请勿寄出", lang.ZH.T(as.Checklist.Missing[0].Key), "个人留存副本，请勿寄出"} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("the own copy lacks %q", want)
+		}
+	}
+}
