@@ -80,7 +80,7 @@ func TestRealWindowLaw(t *testing.T) {
 	// Where to complain: the regulator's body, with its exact name.
 	r.scrollStatus(40)
 	r.done("where-to-complain")
-	r.click(906, 438) // the regulator's "Choose where…"
+	r.click(906, 498) // the regulator's "Choose where…" (below the warning asking for the city)
 	r.waitChange("the body picker opens", image.Rect(260, 70, 940, 710))
 	r.done("body-picker")
 	r.click(295, 262) // 12315 platform
