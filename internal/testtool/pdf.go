@@ -101,8 +101,9 @@ type textPage struct {
 }
 
 type pdfCheck struct {
-	path, tmp string
-	problems  []string
+	path, tmp  string
+	problems   []string
+	qpdfWarned bool
 
 	pages []textPage // pdftotext -bbox, by page number - 1
 
@@ -122,12 +123,44 @@ func (c *pdfCheck) run(name string, args ...string) (string, error) {
 	return string(out), nil
 }
 
+// qpdf runs qpdf and returns its standard output; exit status 3 (done,
+// with warnings) adds the warnings to the problems and goes on, so that a
+// file with a warning still has its links checked.
+func (c *pdfCheck) qpdf(args ...string) (string, error) {
+	cmd := exec.Command("qpdf", args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if e, ok := err.(*exec.ExitError); ok && e.ExitCode() == 3 {
+		if args[0] == "--check" { // the other commands repeat its warnings
+			c.problem("qpdf --check warns:\n%s%s", warnings(string(out)), stderr.String())
+			c.qpdfWarned = true
+		}
+		err = nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("qpdf %s: %w\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return string(out), nil
+}
+
+// warnings is the lines of qpdf --check's report that warn.
+func warnings(report string) string {
+	var w []string
+	for _, l := range strings.Split(report, "\n") {
+		if strings.Contains(strings.ToLower(l), "warning") {
+			w = append(w, l)
+		}
+	}
+	return strings.Join(w, "\n")
+}
+
 func (c *pdfCheck) read() error {
-	check, err := c.run("qpdf", "--check", c.path)
+	check, err := c.qpdf("--check", c.path)
 	if err != nil {
 		return err
 	}
-	if !strings.Contains(check, "No syntax or stream encoding errors found") || strings.Contains(strings.ToLower(check), "warning") {
+	if !strings.Contains(check, "No syntax or stream encoding errors found") && !c.qpdfWarned {
 		c.problem("qpdf --check:\n%s", check)
 	}
 	draw, err := c.run("mutool", "draw", "-r", "12", "-F", "png", "-o", filepath.Join(c.tmp, "p%d.png"), c.path)
@@ -188,7 +221,7 @@ func (c *pdfCheck) readText() error {
 // readQPDF reads the page tree, the outline and the link annotations from
 // the objects themselves (qpdf --json).
 func (c *pdfCheck) readQPDF() error {
-	out, err := c.run("qpdf", "--json", "--json-key=qpdf", c.path)
+	out, err := c.qpdf("--json", "--json-key=qpdf", c.path)
 	if err != nil {
 		return err
 	}
@@ -347,15 +380,20 @@ func (c *pdfCheck) readMuPDF() error {
 	if err := os.WriteFile(script, []byte(mupdfScript), 0o600); err != nil {
 		return err
 	}
-	out, err := c.run("mutool", "run", script, c.path)
+	cmd := exec.Command("mutool", "run", script, c.path)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		return err
+		return fmt.Errorf("mutool run %s: %w\n%s", c.path, err, stderr.String())
 	}
-	for _, l := range strings.Split(out, "\n") {
-		if !strings.HasPrefix(l, "{") {
-			if strings.TrimSpace(l) != "" {
-				c.problem("mutool run (links and bookmarks): %s", l)
-			}
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if strings.TrimSpace(l) != "" {
+			c.problem("mutool run (links and bookmarks): %s", l)
+		}
+	}
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.TrimSpace(l) == "" {
 			continue
 		}
 		var r struct {
