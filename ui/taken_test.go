@@ -36,65 +36,97 @@ func photoFixture(t *testing.T, name string) string {
 // the case's zone (here +00:00, the zone of its first entry), not the
 // computer's (+08:00).
 func TestEXIFCaptureTimeInTheTimeline(t *testing.T) {
+	type photo struct {
+		file, zone  string // zone: the case's first entry's, which sets the case's zone
+		row, detail string
+	}
 	for _, tt := range []struct {
-		ui, photo, first string // first: the case's first entry, which sets its zone
-		row, detail      string
+		ui     string
+		photos []photo
 	}{
-		{"en", "jpeg-offset.jpg", "2025-11-20T09:00:00+08:00", "2025-11-25 10:30 · Screenshot · 1 file",
-			"Taken 2025-11-25 10:30 (from the photo's EXIF, its own time zone +08:00) · Added 2026-11-21 07:31"},
-		{"zh", "jpeg-offset.jpg", "2025-11-20T09:00:00+08:00", "2025-11-25 10:30 · 截图 · 1 个文件",
-			"拍摄于 2025-11-25 10:30（取自照片的 EXIF，照片自带时区 +08:00）· 添加于 2026-11-21 07:31"},
-		{"en", "jpeg-no-offset.jpg", "2025-11-20T09:00:00+00:00", "2025-11-25 18:30 (10:30 +00:00) · Screenshot · 1 file",
-			"Taken 2025-11-25 10:30 (from the photo's EXIF, which records no time zone: read as the case's time zone +00:00) · Added 2026-11-21 07:31"},
-		{"zh", "jpeg-no-offset.jpg", "2025-11-20T09:00:00+00:00", "2025-11-25 18:30 (10:30 +00:00) · 截图 · 1 个文件",
-			"拍摄于 2025-11-25 10:30（取自照片的 EXIF，照片未记录时区，按本案时区 +00:00 计）· 添加于 2026-11-21 07:31"},
+		{"en", []photo{
+			{"jpeg-offset.jpg", "+08:00", "2025-11-25 10:30 · Screenshot · 1 file",
+				"Taken 2025-11-25 10:30 (from the photo's EXIF, its own time zone +08:00) · Added 2026-11-21 07:32"},
+			{"jpeg-no-offset.jpg", "+00:00", "2025-11-25 18:30 (10:30 +00:00) · Screenshot · 1 file",
+				"Taken 2025-11-25 10:30 (from the photo's EXIF, which records no time zone: read as the case's time zone +00:00) · Added 2026-11-21 07:32"},
+		}},
+		{"zh", []photo{
+			{"jpeg-offset.jpg", "+08:00", "2025-11-25 10:30 · 截图 · 1 个文件",
+				"拍摄于 2025-11-25 10:30（取自照片的 EXIF，照片自带时区 +08:00）· 添加于 2026-11-21 07:32"},
+			{"jpeg-no-offset.jpg", "+00:00", "2025-11-25 18:30 (10:30 +00:00) · 截图 · 1 个文件",
+				"拍摄于 2025-11-25 10:30（取自照片的 EXIF，照片未记录时区，按本案时区 +00:00 计）· 添加于 2026-11-21 07:32"},
+		}},
 	} {
-		t.Run(tt.ui+"/"+tt.photo, func(t *testing.T) {
+		t.Run(tt.ui, func(t *testing.T) {
 			h := newHarness(t, tt.ui)
-			c := h.newCase("photo") // at 07:31 in Shanghai: the clock moves a minute for each new case
-			for _, at := range []string{tt.first, "2025-12-01T09:00:00+08:00"} {
-				if _, err := h.svc.AddEvent(bg, c.ID, app.EventInput{Kind: "note", At: at, Summary: "note " + at}); err != nil {
-					t.Fatal(err)
+			// Two cases, at 07:31 and 07:32 in Shanghai: the harness's
+			// clock moves a minute for each new case.
+			var cases []evidence.Case
+			for _, ph := range tt.photos {
+				c := h.newCase(ph.file)
+				for _, at := range []string{"2025-11-20T09:00:00" + ph.zone, "2025-12-01T09:00:00+08:00"} {
+					if _, err := h.svc.AddEvent(bg, c.ID, app.EventInput{Kind: "note", At: at, Summary: "note " + at}); err != nil {
+						t.Fatal(err)
+					}
 				}
+				cases = append(cases, c)
 			}
-			h.u.OpenCase(c.ID)
-			h.u.Wait()
-			p := h.u.dropped([]fyne.URI{storage.NewFileURI(photoFixture(t, tt.photo))})
-			h.u.Wait()
-			if p == nil || p.progress.Value != 1 {
-				t.Fatalf("the drop did not store the photo:\n%s", h.screenText())
-			}
-			h.u.Escape()
-			h.u.Wait()
-			evs := h.timeline(c.ID)
-			if len(evs) != 3 || len(evs[1].Attachments) != 1 {
-				t.Fatalf("timeline, oldest first = %d entries; want the photo between the notes (by its capture time)", len(evs))
-			}
-			photo := evs[1]
-			if a := photo.Attachments[0]; a.Taken == nil || a.Taken.Source != evidence.TakenEXIF || !a.Imported.Equal(h.clk.now()) {
-				t.Fatalf("stored capture time = %+v, imported %v", a.Taken, a.Imported)
-			}
-			// The row in the list, drawn by the list's own row code.
-			v := h.u.view
-			row := -1
-			for i := 0; i < v.model.count; i++ {
-				if e, ok := v.model.get(i); ok && e.ID == photo.ID {
-					row = i
-				}
-			}
-			if row < 0 {
-				t.Fatalf("the photo is not in the timeline list")
-			}
-			o := v.createRow()
-			v.updateRow(row, o)
-			if got := labelsIn(o); len(got) < 2 || got[1] != tt.row {
-				t.Errorf("the photo's row = %q, want its line %q", got, tt.row)
-			}
-			v.list.Select(row)
-			h.u.Wait()
-			if d := v.detailText(); !strings.Contains(d, tt.detail+"\n") {
-				t.Errorf("the photo's detail lacks\n%s\n%s", tt.detail, d)
+			for i, ph := range tt.photos {
+				checkPhotoEntry(t, h, cases[i], ph.file, ph.row, ph.detail)
 			}
 		})
+	}
+}
+
+// checkPhotoEntry drops the photo file on case c, then checks its place
+// in the timeline (between the case's two notes), its row and its detail.
+func checkPhotoEntry(t *testing.T, h *harness, c evidence.Case, file, row, detail string) {
+	t.Helper()
+	opened := false // chosen in the case list, as a user opens it
+	for i, s := range h.u.cases.shown {
+		if s.ID == c.ID {
+			h.u.cases.list.Select(i)
+			h.u.Wait()
+			opened = h.u.view.caseID == c.ID
+		}
+	}
+	if !opened {
+		t.Fatalf("%s: could not open the case from the case list", file)
+	}
+	p := h.u.dropped([]fyne.URI{storage.NewFileURI(photoFixture(t, file))})
+	h.u.Wait()
+	if p == nil || p.progress.Value != 1 {
+		t.Fatalf("%s: the drop did not store the photo:\n%s", file, h.screenText())
+	}
+	h.u.Escape()
+	h.u.Wait()
+	evs := h.timeline(c.ID)
+	if len(evs) != 3 || len(evs[1].Attachments) != 1 {
+		t.Fatalf("%s: timeline, oldest first = %d entries; want the photo between the notes (by its capture time)", file, len(evs))
+	}
+	photo := evs[1]
+	if a := photo.Attachments[0]; a.Taken == nil || a.Taken.Source != evidence.TakenEXIF || !a.Imported.Equal(h.clk.now()) {
+		t.Fatalf("%s: stored capture time = %+v, imported %v", file, a.Taken, a.Imported)
+	}
+	// The row in the list, drawn by the list's own row code.
+	v := h.u.view
+	at := -1
+	for i := 0; i < v.model.count; i++ {
+		if e, ok := v.model.get(i); ok && e.ID == photo.ID {
+			at = i
+		}
+	}
+	if at < 0 {
+		t.Fatalf("%s: the photo is not in the timeline list", file)
+	}
+	o := v.createRow()
+	v.updateRow(at, o)
+	if got := labelsIn(o); len(got) < 2 || got[1] != row {
+		t.Errorf("%s: the photo's row = %q, want its line %q", file, got, row)
+	}
+	v.list.Select(at)
+	h.u.Wait()
+	if d := v.detailText(); !strings.Contains(d, detail+"\n") {
+		t.Errorf("%s: the photo's detail lacks\n%s\n%s", file, detail, d)
 	}
 }
