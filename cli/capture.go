@@ -172,7 +172,7 @@ func (r *runner) takenRows(t *table, e evidence.Event, a *app.App) {
 		if at.Taken == nil {
 			continue
 		}
-		line := app.TakenTime(*at.Taken, zone) + " (" + app.TakenHow(r.l, *at.Taken, zone) + ")"
+		line := r.l.T("taken.time-how", "time", app.TakenTime(*at.Taken, zone), "how", app.TakenHow(r.l, *at.Taken, zone))
 		t.row(r.l.T("cli.label", "label", r.l.T("field.taken")), at.Name+": "+line)
 	}
 }
