@@ -509,7 +509,7 @@ func (r *runner) forms(args []string) error {
 		for n, x := range v.Answers {
 			label := x.Label
 			if x.Field.Required {
-				label += " " + r.l.T("dossier.forms.required")
+				label = r.l.T("dossier.forms.required", "label", label)
 			}
 			r.printf("\n%d. %s\n", n+1, label)
 			switch {

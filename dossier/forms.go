@@ -50,7 +50,7 @@ func (r *renderer) forms() {
 		for i, fl := range f.Fields {
 			label := r.gen(fl.Label)
 			if fl.Required {
-				label += " " + r.tr("dossier.forms.required")
+				label = r.tr("dossier.forms.required", "label", label)
 			}
 			answer := r.user(fl.Value)
 			if strings.TrimSpace(fl.Value) == "" {

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Takes the screenshots of the paralegal views (issue 14) in docs/screenshots/
 # from the real app under Xvfb, as scripts/screenshots.sh does for the main
-# views: a profile, two clients with a case each (UK for English, China for
-# Chinese), then each view in English and Chinese at 1440×900, 1024×700 and
+# views: a profile, two clients with a case each (UK and China; the UK case
+# is shown in English, the Chinese one in Chinese, and the form answers of
+# both in both languages), then each view in English and Chinese at 1440×900, 1024×700 and
 # 800×600, and pages of the PDFs (the letter of authority, a regulator
 # dossier's form appendix).
 # Needs: xvfb xdotool imagemagick poppler-utils (make deps installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The app runs below with its own HOME: keep Go's caches where they are, or
+# every build would download and compile everything again.
+export GOPATH="$(go env GOPATH)" GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)"
 out=docs/screenshots
 mkdir -p "$out"
 work=$(mktemp -d)
@@ -36,10 +40,10 @@ seed() { # DATA LANG: prints the case ID
       --summary "Formal complaint / 正式投诉" --at 2026-11-22T09:00:00+08:00 >/dev/null
     $r event add "$id" --kind note --summary "Client unsure about the dates / 客户对日期不确定" --at 2026-11-22T12:00:00+08:00 >/dev/null
   done
-  if [ "$2" = zh ]; then echo "$cn"; else echo "$uk"; fi
+  if [ "$2" = zh ]; then echo "$cn $uk"; else echo "$uk $cn"; fi
 }
-en_id=$(seed "$work/data-en" en)
-zh_id=$(seed "$work/data-zh" zh)
+read -r en_id en_other <<<"$(seed "$work/data-en" en)"
+read -r zh_id zh_other <<<"$(seed "$work/data-zh" zh)"
 
 Xvfb -displayfd 3 -screen 0 1440x900x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
@@ -73,6 +77,10 @@ for l in en zh; do
   shot $l "$d" "" new-client new-client
   shot $l "$d" "$id" case-details case-details
   shot $l "$d" "$id" forms form-answers
+  # The other client's form in the same language: FOS and 12315 are both
+  # shown in English and in Chinese.
+  other=$en_other other_form=12315; [ $l = zh ] && other=$zh_other other_form=fos
+  shot $l "$d" "$other" forms "form-answers-$other_form"
   shot $l "$d" "$id" entries dossier-entries
   shot $l "$d" "$id" records records-request
   shot $l "$d" "$id" authority letter-of-authority

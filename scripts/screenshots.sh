@@ -5,6 +5,9 @@
 # Needs: xvfb xdotool imagemagick (make deps installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The app runs below with its own HOME: keep Go's caches where they are, or
+# every build would download and compile everything again.
+export GOPATH="$(go env GOPATH)" GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)"
 out=docs/screenshots
 mkdir -p "$out"
 work=$(mktemp -d)

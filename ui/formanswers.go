@@ -109,7 +109,7 @@ func (p *formAnswersPanel) row(v app.FormView, i int, a forms.Answer) fyne.Canva
 	u := p.u
 	label := strconv.Itoa(i+1) + ". " + a.Label
 	if a.Field.Required {
-		label += " " + u.T("dossier.forms.required")
+		label = u.T("dossier.forms.required", "label", label)
 	}
 	head := bold(label)
 	head.Wrapping = fyne.TextWrapWord
