@@ -254,12 +254,8 @@ func (a *App) MarkRecordsSent(ctx context.Context, caseRef string, rec DossierRe
 	if err != nil {
 		return evidence.Event{}, err
 	}
-	l := &evidence.Letter{To: evidence.ToProvider, Method: method}
-	for _, ch := range evidence.LetterChannels {
-		if string(ch) == method {
-			l.Channel, l.Method = ch, ""
-		}
-	}
+	l := &evidence.Letter{To: evidence.ToProvider}
+	l.Channel, l.Method = evidence.SentBy(method)
 	summary := "Records request sent · 已发出调取记录申请"
 	if rec.SHA256 != "" {
 		summary = fmt.Sprintf("Records request sent (%d pages, SHA-256 %s) · 已发出调取记录申请", rec.Pages, rec.SHA256)

@@ -176,10 +176,8 @@ func (a *App) Dossier(ctx context.Context, caseRef string, opts DossierOptions) 
 // MarkSent records in the timeline that a dossier was sent: a letter event
 // to its recipient carrying the dossier's SHA-256.
 func (a *App) MarkSent(ctx context.Context, rec DossierRecord, method, reference string, at time.Time) (evidence.Event, error) {
-	l := &evidence.Letter{To: rec.Recipient, Method: method}
-	if slices.Contains(evidence.LetterChannels, evidence.Channel(method)) {
-		l.Channel, l.Method = evidence.Channel(method), "" // "email", "fax"…: how it was sent
-	}
+	l := &evidence.Letter{To: rec.Recipient}
+	l.Channel, l.Method = evidence.SentBy(method) // "email", "fax"…: how it was sent
 	e := evidence.Event{CaseID: rec.CaseID, Kind: evidence.KindLetter, At: at, Reference: reference,
 		Summary: fmt.Sprintf("Dossier sent (%d pages, SHA-256 %s)", rec.Pages, rec.SHA256),
 		Notes:   filepath.Base(rec.Path),

@@ -187,7 +187,7 @@ func benchCase(b testing.TB, dataDir string, n int) (*App, string, int64) {
 	summaries := []string{
 		"询问充值去向，客服称资金正在处理中，请耐心等待，并承诺二十四小时内到账。",
 		"再次致电客服热线，客服表示已提交加急处理，但无法告知具体到账时间，也不愿提供书面答复。",
-		"Checked the wallet again: balance unchanged, the top-up still shows as “pending” in the app.",
+		"Checked the wallet again: balance unchanged, the top-up still shows as \"pending\" in the app.",
 		"银行客服确认款项已于当日划出，交易状态为成功，建议联系支付机构核实。",
 		"Sent a follow-up email quoting reference CASE-2026-55410 and asking for escalation to a supervisor.",
 	}

@@ -106,6 +106,9 @@ func (in EventInput) Event(now time.Time, loc *time.Location) (evidence.Event, e
 		e.Exhibit = &evidence.Exhibit{Caption: in.Caption, Shows: in.Shows}
 	case evidence.KindLetter:
 		e.Letter = &evidence.Letter{To: strings.TrimSpace(in.To), Name: strings.TrimSpace(in.Name), Channel: evidence.Channel(strings.TrimSpace(in.Channel)), Method: strings.TrimSpace(in.Method)}
+		if e.Letter.Channel == "" { // --method email is the channel email
+			e.Letter.Channel, e.Letter.Method = evidence.SentBy(e.Letter.Method)
+		}
 	case evidence.KindResponse:
 		e.Response = &evidence.Response{From: strings.TrimSpace(in.From), Name: strings.TrimSpace(in.Name),
 			Outcome: strings.TrimSpace(in.Outcome), Final: in.Final}

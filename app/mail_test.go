@@ -264,7 +264,7 @@ func TestImportEmailBadFiles(t *testing.T) {
 	}{
 		{filepath.Join(dir, "missing.eml"), "missing.eml"},
 		{empty, "empty.eml"},
-		{notMail, "cannot read “notes.eml” as an email"},
+		{notMail, "cannot read \"notes.eml\" as an email"},
 	}
 	for _, tt := range tests {
 		files, err := a.ImportEmails(ctx, c.ID, []string{tt.path}, MailOptions{}, nil)

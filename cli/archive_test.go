@@ -192,7 +192,7 @@ func TestDossierCommand(t *testing.T) {
 	}
 	testtool.CheckPDF(t, out)
 	_, errs, code := runCLI(t, dir, "dossier", id, "--to", "police", "-o", out)
-	if code != 2 || !strings.Contains(errs, "Recipient “police”") {
+	if code != 2 || !strings.Contains(errs, "Recipient \"police\"") {
 		t.Errorf("bad recipient: exit %d, %q", code, errs)
 	}
 	// An existing file is never overwritten.
@@ -236,5 +236,21 @@ func TestLetterChannel(t *testing.T) {
 				t.Errorf("timeline lacks %q:\n%s", tc.shown, tl)
 			}
 		})
+	}
+	// --method with a channel's name is that channel (so a Chinese letter
+	// says 电子邮件, not "email"); other text stays the method.
+	for _, tc := range []struct{ method, channel, rest string }{
+		{"Email", "email", ""}, {"fax", "fax", ""}, {"registered post", "", "registered post"},
+	} {
+		e := strings.TrimSpace(mustRun(t, dir, "event", "add", id, "--kind", "letter", "--method", tc.method))
+		var got struct {
+			Letter struct{ Channel, Method string } `json:"letter"`
+		}
+		if err := json.Unmarshal([]byte(mustRun(t, dir, "event", "show", e, "--json")), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Letter.Channel != tc.channel || got.Letter.Method != tc.rest {
+			t.Errorf("--method %q stored channel %q method %q; want %q %q", tc.method, got.Letter.Channel, got.Letter.Method, tc.channel, tc.rest)
+		}
 	}
 }

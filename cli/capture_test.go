@@ -84,7 +84,7 @@ func TestImportEmailCommand(t *testing.T) {
 	out, errs, code := runCLI(t, dir, append([]string{"import-email", id[:8]}, files...)...)
 	// Message 3 of the mailbox is not an email: said on stderr, exit 1,
 	// everything else stored.
-	if code != 1 || !strings.Contains(errs, "message 3 in “mailbox.mbox”") {
+	if code != 1 || !strings.Contains(errs, "message 3 in \"mailbox.mbox\"") {
 		t.Fatalf("import-email = exit %d, stderr %q", code, errs)
 	}
 	for _, want := range []string{"gbk-body.eml  added", "utf8-attachments.eml  added", "mailbox.mbox #1  already in the case as", "mailbox.mbox #4  added"} {
@@ -124,7 +124,7 @@ func TestImportEmailCommand(t *testing.T) {
 	if !strings.Contains(stored, `"media_type": "message/rfc822"`) || !bytes.Contains([]byte(stored), []byte(hexSum(orig))) {
 		t.Errorf("the .eml exhibit is not the file byte for byte:\n%s", stored)
 	}
-	if _, errs, code := runCLI(t, dir, "import-email", id[:8], files[0], "--me", "nobody"); code != 2 || !strings.Contains(errs, "“nobody” is not an email address") {
+	if _, errs, code := runCLI(t, dir, "import-email", id[:8], files[0], "--me", "nobody"); code != 2 || !strings.Contains(errs, "\"nobody\" is not an email address") {
 		t.Errorf("--me nobody = exit %d %q", code, errs)
 	}
 }

@@ -249,16 +249,16 @@ func TestBadInputChangesNothing(t *testing.T) {
 		code int
 		want string // part of the one-sentence error
 	}{
-		{"unknown problem", []string{"case", "new", "--title", "t", "--provider", "p", "--problem", "lost-money", "--jurisdiction", "CN"}, 2, "Problem “lost-money” is not one of the choices"},
-		{"unknown jurisdiction", []string{"case", "new", "--title", "t", "--provider", "p", "--problem", "other", "--jurisdiction", "Mars"}, 2, "Jurisdiction “MARS” is not one of the choices"},
+		{"unknown problem", []string{"case", "new", "--title", "t", "--provider", "p", "--problem", "lost-money", "--jurisdiction", "CN"}, 2, "Problem \"lost-money\" is not one of the choices"},
+		{"unknown jurisdiction", []string{"case", "new", "--title", "t", "--provider", "p", "--problem", "other", "--jurisdiction", "Mars"}, 2, "Jurisdiction \"MARS\" is not one of the choices"},
 		{"missing title", []string{"case", "new", "--provider", "p", "--problem", "other", "--jurisdiction", "CN"}, 2, "Title is required."},
 		{"negative amount", []string{"case", "new", "--title", "t", "--provider", "p", "--problem", "other", "--jurisdiction", "CN", "--amount", "-5", "--currency", "CNY"}, 2, "Amount cannot be negative"},
 		{"malformed amount", []string{"event", "add", id, "--kind", "transaction", "--txid", "x", "--amount", "12,50", "--currency", "EUR"}, 2, "is not an amount"},
 		{"unknown currency", []string{"event", "add", id, "--kind", "transaction", "--txid", "x", "--amount", "12", "--currency", "RMB"}, 2, "not an ISO 4217 code"},
-		{"malformed time", []string{"event", "add", id, "--kind", "note", "--summary", "x", "--at", "yesterday"}, 2, "Time “yesterday” is not a time Redress understands"},
-		{"malformed promise-by", []string{"event", "add", id, "--kind", "contact", "--channel", "chat", "--promise-by", "soon"}, 2, "Promised-by time “soon”"},
+		{"malformed time", []string{"event", "add", id, "--kind", "note", "--summary", "x", "--at", "yesterday"}, 2, "Time \"yesterday\" is not a time Redress understands"},
+		{"malformed promise-by", []string{"event", "add", id, "--kind", "contact", "--channel", "chat", "--promise-by", "soon"}, 2, "Promised-by time \"soon\""},
 		{"bad duration", []string{"event", "add", id, "--kind", "contact", "--channel", "phone", "--duration", "ten minutes"}, 2, "Duration"},
-		{"unknown kind", []string{"event", "add", id, "--kind", "fax"}, 2, "Kind “fax” is not one of the choices"},
+		{"unknown kind", []string{"event", "add", id, "--kind", "fax"}, 2, "Kind \"fax\" is not one of the choices"},
 		{"field for another kind", []string{"event", "add", id, "--kind", "note", "--summary", "x", "--agent", "Bob"}, 2, "Agent does not apply to a note event"},
 		{"no kind", []string{"event", "add", id, "--summary", "x"}, 2, "needs the option --kind"},
 		{"missing file", []string{"attach", id, good, filepath.Join(files, "nope.png")}, 1, "nope.png does not exist"},
@@ -266,16 +266,16 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"empty file", []string{"attach", id, good, empty}, 1, "empty.png is empty (0 bytes)"},
 		{"file over the limit", []string{"attach", id, huge}, 1, "larger than the 200 MB limit"},
 		{"no files", []string{"attach", id}, 2, "needs FILE"},
-		{"unknown case", []string{"event", "add", "ffffffff", "--kind", "note", "--summary", "x"}, 1, "No case has the ID “ffffffff”"},
+		{"unknown case", []string{"event", "add", "ffffffff", "--kind", "note", "--summary", "x"}, 1, "No case has the ID \"ffffffff\""},
 		{"unknown case for timeline", []string{"timeline", "zzz"}, 1, "No case has the ID"},
-		{"unknown command", []string{"frobnicate"}, 2, "“frobnicate” is not a Redress command"},
+		{"unknown command", []string{"frobnicate"}, 2, "\"frobnicate\" is not a Redress command"},
 		{"unknown flag", []string{"case", "list", "--colour"}, 2, "has no option --colour"},
 		{"flag without value", []string{"case", "show", id, "--json", "--bogus"}, 2, "has no option"},
 		{"value missing", []string{"timeline", id, "--limit"}, 2, "The option --limit needs a value"},
-		{"extra argument", []string{"case", "show", id, "extra"}, 2, "does not take “extra”"},
+		{"extra argument", []string{"case", "show", id, "extra"}, 2, "does not take \"extra\""},
 		{"missing subcommand", []string{"case"}, 2, "needs one of"},
 		{"bad limit", []string{"timeline", id, "--limit", "many"}, 2, "--limit needs a whole number"},
-		{"unknown timeline kind", []string{"timeline", id, "--kind", "fax"}, 2, "Kind “fax”"},
+		{"unknown timeline kind", []string{"timeline", id, "--kind", "fax"}, 2, "Kind \"fax\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -379,8 +379,8 @@ func TestErrors(t *testing.T) {
 				t.Errorf("Parse(%q) error has no translated sentence: %v", tt.data, err)
 			}
 			en := lang.EN.Err(err)
-			if !strings.Contains(en, "“x.eml”") || strings.Count(en, ". ") > 0 {
-				t.Errorf("Parse(%q) English sentence = %q, want one sentence naming “x.eml”", tt.data, en)
+			if !strings.Contains(en, "\"x.eml\"") || strings.Count(en, ". ") > 0 {
+				t.Errorf("Parse(%q) English sentence = %q, want one sentence naming \"x.eml\"", tt.data, en)
 			}
 			if tt.zh != "" {
 				if got := lang.ZH.Err(err); got != tt.zh {

@@ -64,7 +64,7 @@ func ExampleNewMbox() {
 	// Output:
 	// 2025-11-25 充值未到账（工单 T-8899）
 	// 2025-12-05 quoting
-	// skipped: Redress cannot read message 3 in “mailbox.mbox” as an email: it has no header lines such as From, Date or Subject.
+	// skipped: Redress cannot read message 3 in "mailbox.mbox" as an email: it has no header lines such as From, Date or Subject.
 	// 2025-12-01 帳戶凍結通知
 }
 
@@ -74,6 +74,6 @@ func ExampleError() {
 	fmt.Println(lang.EN.Err(err))
 	fmt.Println(lang.ZH.Err(err))
 	// Output:
-	// Redress cannot read “notes.txt” as an email: it has no header lines such as From, Date or Subject; save the message from your mail program as an .eml file and try again.
+	// Redress cannot read "notes.txt" as an email: it has no header lines such as From, Date or Subject; save the message from your mail program as an .eml file and try again.
 	// Redress 无法把“notes.txt”当作邮件读取：它没有 From、Date、Subject 等邮件头；请在邮件程序中把这封邮件另存为 .eml 文件后再试。
 }

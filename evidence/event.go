@@ -53,6 +53,20 @@ const (
 // LetterChannels lists how a letter can be sent.
 var LetterChannels = []Channel{Email, Post, AppForm, WebForm, Fax}
 
+// SentBy reads how a letter was sent from what the user gave as its
+// method: the name of one of LetterChannels ("email", "Fax") is that
+// channel, so letters and tables say it in their own language; anything
+// else ("registered post to the Beijing office") is kept as free text.
+func SentBy(method string) (Channel, string) {
+	method = strings.TrimSpace(method)
+	for _, ch := range LetterChannels {
+		if strings.EqualFold(string(ch), method) {
+			return ch, ""
+		}
+	}
+	return "", method
+}
+
 // ContactDirections: who started a contact.
 const (
 	Outbound = "outbound" // we contacted them

@@ -266,8 +266,8 @@ func TestAnswerBadInput(t *testing.T) {
 		i    int
 		want string
 	}{
-		{1, "Date of birth (dd/mm/yyyy): “1988-02-31” is not a date. Enter it again as YYYY-MM-DD, for example 2026-11-20."},
-		{12, "When did you complain to the business? (dd/mm/yyyy): “18/11/2026” is not a date. Enter it again as YYYY-MM-DD, for example 2026-11-20."},
+		{1, "Date of birth (dd/mm/yyyy): \"1988-02-31\" is not a date. Enter it again as YYYY-MM-DD, for example 2026-11-20."},
+		{12, "When did you complain to the business? (dd/mm/yyyy): \"18/11/2026\" is not a date. Enter it again as YYYY-MM-DD, for example 2026-11-20."},
 	}
 	for _, tt := range tests {
 		a := got[tt.i]

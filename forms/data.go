@@ -34,7 +34,7 @@ var (
 		URL:      "https://www.consumerfinance.gov/complaint/",
 	}
 	srcFSPO = Source{
-		Citation: "Financial Services and Pensions Ombudsman (Ireland): online complaint form and “How to make a complaint”",
+		Citation: "Financial Services and Pensions Ombudsman (Ireland): online complaint form and \"How to make a complaint\"",
 		URL:      "https://www.fspo.ie/complaint-form.aspx",
 	}
 	srcFINNET = Source{

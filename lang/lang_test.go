@@ -107,7 +107,7 @@ func TestErrSentences(t *testing.T) {
 		err  error
 		want string
 	}{
-		{EN, err, "Amount “12.345” has more decimal places than the currency allows (2)."},
+		{EN, err, "Amount \"12.345\" has more decimal places than the currency allows (2)."},
 		{ZH, err, "金额“12.345”的小数位数超过了该币种允许的位数（2 位）。"},
 		{EN, E("file.empty", "file", "a.png"), "The file a.png is empty (0 bytes); choose the real screenshot or document."},
 		{ZH, E("file.empty", "file", "a.png"), "文件 a.png 是空的（0 字节）；请选择真正的截图或文档。"},

@@ -26,7 +26,7 @@ func TestParalegalKeysTranslated(t *testing.T) {
 		for _, m := range key.FindAllStringSubmatch(string(src), -1) {
 			keys := []string{m[1]}
 			switch {
-			case m[1] == "ui.para.files": // a count
+			case m[1] == "ui.para.files", m[1] == "cli.authority-saved": // a count
 				keys = []string{m[1] + ".one", m[1] + ".other"}
 			case m[1] == "cli.form-fill-": // + where to fill a fact in
 				keys = []string{m[1] + "flag", m[1] + "profile", m[1] + "timeline"}

@@ -273,7 +273,7 @@ func enAuthority(a Authority) Document {
 	if provider == "" {
 		provider = "the provider"
 	}
-	s := "I, " + client + ", " + authorise + " " + rep + " (“my representative”) to act on my behalf in my dispute with " + provider
+	s := "I, " + client + ", " + authorise + " " + rep + " (\"my representative\") to act on my behalf in my dispute with " + provider
 	d.Paragraphs = append(d.Paragraphs, s+enAbout(a.Problem, "reference", a.Reference, us)+".")
 
 	var items []string

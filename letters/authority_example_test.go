@@ -77,7 +77,7 @@ func ExampleComposeAuthority_english() {
 	// Output:
 	// LETTER OF AUTHORITY
 	//
-	// I, Alex Morgan of 4 Mill Lane, Leeds LS1 4AB, authorise Jo Smith of Smith & Co Solicitors, 9 Park Row, Leeds LS1 5HD (“my representative”) to act on my behalf in my dispute with PayWave Payments Ltd (withdrawal delayed; reference C-3391).
+	// I, Alex Morgan of 4 Mill Lane, Leeds LS1 4AB, authorise Jo Smith of Smith & Co Solicitors, 9 Park Row, Leeds LS1 5HD ("my representative") to act on my behalf in my dispute with PayWave Payments Ltd (withdrawal delayed; reference C-3391).
 	//
 	// My representative may:
 	// 1. make and pursue complaints on my behalf to PayWave Payments Ltd and to any ombudsman, regulator or consumer body, and give them information and documents about my dispute;

@@ -91,7 +91,7 @@ func want(lang evidence.Language, to Recipient) []string {
 	}
 	w := []string{"Re: ", "Dear Sir or Madam,", "Zhang Wei", "BP-7731-0042", "zhang.wei@example.com",
 		"transaction ID TX2026111809300042", "1,280.00 CNY", "18 November 2026 at 09:30 (UTC+08:00)",
-		"agent: Li Na", "reference: CS-4411", "through online chat", "promised: “The money will be credited within 24 hours”",
+		"agent: Li Na", "reference: CS-4411", "through online chat", "promised: \"The money will be credited within 24 hours\"",
 		"This promise was not kept", "Credit 1,280.00 CNY to my account", "The amount in dispute is 1,280.00 CNY.",
 		"Enclosures:\nE-1 — Top-up receipt (IMG_0001.png)\nE-2 — Chat transcript (chat.pdf)\nE-3 — Screenshot (balance.png)",
 		"(see E-1)", "see E-2)", "Yours faithfully,", "Contact: zhang.wei@example.com", "Account ID: BP-7731-0042",
@@ -213,7 +213,7 @@ func TestComposeProviderAnswered(t *testing.T) {
 		to        Recipient
 		has, lack []string
 	}{
-		{evidence.English, Association, []string{"On 21 November 2026 BrightPay replied (reference: RSP-5): “We decline to refund”.", "BrightPay stated that this was its final response."}, []string{"did not answer"}},
+		{evidence.English, Association, []string{"On 21 November 2026 BrightPay replied (reference: RSP-5): \"We decline to refund\".", "BrightPay stated that this was its final response."}, []string{"did not answer"}},
 		{evidence.English, Provider, []string{"On 21 November 2026 you replied (reference: RSP-5)", "You described this as your final response."}, []string{"did not answer"}},
 		{evidence.Chinese, Regulator, []string{"2026年11月21日，BrightPay作出答复（编号：RSP-5）：“We decline to refund”。BrightPay表示此为最终答复。"}, []string{"未作答复"}},
 	}
@@ -240,7 +240,7 @@ func TestComposeNotFinalAnswer(t *testing.T) {
 		{ID: "r", Kind: evidence.KindResponse, At: time.Date(2026, 11, 19, 10, 0, 0, 0, cst), Summary: "Holding reply", Response: &evidence.Response{}},
 	}
 	l := Compose(Input{Case: fullCase(evidence.AccountFrozen), Events: events, To: Regulator, Lang: evidence.English, Date: letterDate})
-	for _, s := range []string{"I raised my complaint with BrightPay through the contacts listed above.", "BrightPay replied: “Holding reply”.",
+	for _, s := range []string{"I raised my complaint with BrightPay through the contacts listed above.", "BrightPay replied: \"Holding reply\".",
 		"None of these replies was a final response"} {
 		if !strings.Contains(l.Text(), s) {
 			t.Errorf("Text() lacks %q:\n%s", s, l.Text())
@@ -286,7 +286,7 @@ func TestComposePromises(t *testing.T) {
 				if got := strings.Contains(text, phrase); got != tt.broken {
 					t.Errorf("broken promise sentence present = %v, want %v:\n%s", got, tt.broken, text)
 				}
-				promised := map[evidence.Language]string{evidence.English: "promised: “A call back”. The promised date was 19 November 2026 at 10:00 (UTC+08:00).",
+				promised := map[evidence.Language]string{evidence.English: "promised: \"A call back\". The promised date was 19 November 2026 at 10:00 (UTC+08:00).",
 					evidence.Chinese: "承诺：“A call back”。承诺期限为2026年11月19日 10:00（UTC+08:00）。"}[lang]
 				if !strings.Contains(text, promised) {
 					t.Errorf("Text() lacks %q:\n%s", promised, text)

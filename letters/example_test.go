@@ -58,7 +58,7 @@ func ExampleCompose() {
 	// I have contacted you about this matter as follows:
 	// 1. On 18 November 2026 at 14:30 (UTC+00:00) I contacted you by phone (agent: Sam; reference: C-3391).
 	//
-	// On 18 November 2026, your agent Sam promised: “The money will arrive by tomorrow evening”. The promised date was 19 November 2026 at 17:00 (UTC+00:00). This promise was not kept: that date passed without any response or transaction from you.
+	// On 18 November 2026, your agent Sam promised: "The money will arrive by tomorrow evening". The promised date was 19 November 2026 at 17:00 (UTC+00:00). This promise was not kept: that date passed without any response or transaction from you.
 	//
 	// My complaint rests on the following rules:
 	// 1. Payment Services Regulations 2017, reg. 74: the customer obtains rectification of an unauthorised or incorrectly executed payment by notifying the provider without undue delay, and no later than 13 months after the debit.
@@ -218,7 +218,7 @@ func ExampleCompose_us() {
 	// I have contacted you about this matter as follows:
 	// 1. On November 2, 2026, at 9:00 AM (UTC-05:00), I contacted you by phone. Summary: Reported the transfer as unauthorized.
 	//
-	// On November 3, 2026, I reported the matter to the police (reference: 2026-006-1187): “Report filed at the 6th Precinct”.
+	// On November 3, 2026, I reported the matter to the police (reference: 2026-006-1187): "Report filed at the 6th Precinct".
 	//
 	// My complaint rests on the following rules:
 	// 1. Regulation E, 12 CFR 1005.11(c): the institution must investigate a notice of error within 10 business days, or provisionally credit the account within 10 business days and complete the investigation within 45 days (90 days in some cases), and correct an error within 1 business day of finding it.

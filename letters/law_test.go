@@ -122,8 +122,8 @@ func TestComposeOtherSteps(t *testing.T) {
 	for lang, want := range map[evidence.Language][]string{
 		evidence.Chinese: {"2026年11月2日，本人已就此事向公安机关报案（编号：沪公-1102）：“已到派出所报警”。",
 			"2026年11月4日，本人已就该笔款项向本人开户银行提出争议（拒付）申请（编号：CB-55）：“Dispute form accepted by ICBC”。"},
-		evidence.English: {"On 2 November 2026 I reported the matter to the police (reference: 沪公-1102): “已到派出所报警”.",
-			"On 4 November 2026 I also raised a dispute about the payment with my bank (reference: CB-55): “Dispute form accepted by ICBC”."},
+		evidence.English: {"On 2 November 2026 I reported the matter to the police (reference: 沪公-1102): \"已到派出所报警\".",
+			"On 4 November 2026 I also raised a dispute about the payment with my bank (reference: CB-55): \"Dispute form accepted by ICBC\"."},
 	} {
 		for _, to := range Recipients {
 			text := Compose(Input{Case: c, Events: evs, To: to, Lang: lang, Date: time.Date(2026, 11, 10, 9, 0, 0, 0, cst)}).Text()

@@ -409,7 +409,7 @@ func (w en) promise(f *facts, e evidence.Event) string {
 	}
 	s := "On " + w.date(e.At) + ", " + who + " promised"
 	if p := trimStop(c.Promise); p != "" {
-		s += ": “" + p + "”."
+		s += ": \"" + p + "\"."
 		if c.PromiseBy != nil {
 			s += " The promised date was " + w.dateTime(*c.PromiseBy) + "."
 		}
@@ -471,7 +471,7 @@ func (w en) history(f *facts) string {
 			out = trimStop(e.Summary)
 		}
 		if out != "" {
-			t += ": “" + out + "”"
+			t += ": \"" + out + "\""
 		}
 		t += "."
 		if r.Final {
@@ -576,7 +576,7 @@ func (w en) otherSteps(f *facts) string {
 			t += " (" + x + ")"
 		}
 		if sum := trimStop(e.Summary); sum != "" {
-			t += ": “" + sum + "”"
+			t += ": \"" + sum + "\""
 		}
 		s = append(s, t+".")
 	}

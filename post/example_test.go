@@ -64,7 +64,7 @@ func ExampleSuggest() {
 	}
 	// Output:
 	// false Wait until 2026-12-17: the provider still has time to answer your formal complaint.
-	// true The provider’s time to answer your formal complaint ran out on 2026-12-17; you may now post about the case publicly, sticking to the facts.
+	// true The provider's time to answer your formal complaint ran out on 2026-12-17; you may now post about the case publicly, sticking to the facts.
 }
 
 func ExampleVenues() {

@@ -13,7 +13,7 @@ import (
 func usedKeys() []string {
 	keys := []string{"field.length", "post.ask.remedy", "post.evidence", "post.evidence-one",
 		"post.escalated.association", "post.escalated.regulator", "post.line",
-		"post.ref", "post.separator.list", "post.timeline", "post.title", "post.title.amount", "post.too-long",
+		"post.quoted", "post.ref", "post.separator.list", "post.timeline", "post.title", "post.title.amount", "post.too-long",
 		"post.when", "post.who", "post.who.agent", "post.warn.loaded"}
 	for _, k := range []string{"final", "replied", "unanswered", "unanswered-one", "waiting"} {
 		keys = append(keys, "post.complaint."+k)

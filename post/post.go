@@ -895,7 +895,7 @@ func (f *facts) line(e evidence.Event) (full, base string, prio int) {
 			parts = append(parts, f.t("post.line.final"))
 		}
 		if o := f.red(e.Response.Outcome); o != "" {
-			detail = append(detail, "“"+trimStop(o)+"”")
+			detail = append(detail, f.t("post.quoted", "text", trimStop(o)))
 		}
 	default:
 		return "", "", 0

@@ -67,10 +67,10 @@ func TestComposeGolden(t *testing.T) {
 				"On 5 Oct 2026, support agent S. promised to resolve it by 7 Oct 2026. That time passed with no reply or payment. " +
 				"On 9 Oct 2026, I sent PayWallet a formal complaint; it replied on 20 Oct 2026.\n\n" +
 				"Timeline:\n" +
-				"- 2 Oct 2026 09:15: transaction, £450, ID WD-558201, status “Processing”\n" +
-				"- 5 Oct 2026 14:00: Phone, agent S., due 7 Oct 2026 17:00, S. said the payment was stuck in review; I gave my account ••••6819, promised: “Released within two working days”\n" +
+				"- 2 Oct 2026 09:15: transaction, £450, ID WD-558201, status \"Processing\"\n" +
+				"- 5 Oct 2026 14:00: Phone, agent S., due 7 Oct 2026 17:00, S. said the payment was stuck in review; I gave my account ••••6819, promised: \"Released within two working days\"\n" +
 				"- 9 Oct 2026 10:00: Email, formal complaint, Formal complaint by e-mail\n" +
-				"- 20 Oct 2026 11:42: reply from PayWallet, “We are still investigating”\n\n" +
+				"- 20 Oct 2026 11:42: reply from PayWallet, \"We are still investigating\"\n\n" +
 				"My request to PayWallet: Pay the £450 into my bank account and refund the £25 overdraft fee it caused.\n\n" +
 				"I have kept 2 screenshots and documents as evidence. Ref: CMP-40017",
 			ask: "My request to PayWallet: Pay the £450 into my bank account and refund the £25 overdraft fee it caused.",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -90,10 +91,10 @@ func (p *authorityPanel) load() {
 
 func (p *authorityPanel) create(func()) {
 	u := p.u
-	dir := u.lastFolder()
+	dir := u.documentFolder(u.dataDir)
 	name := fmt.Sprintf("Redress-%s-authority.pdf", p.c.ID[:8])
 	p.ask(dir, app.FreeName(filepath.Join(dir, name)), func(path string) {
-		u.setLastFolder(filepath.Dir(path))
+		u.rememberDocumentFolder(u.dataDir, path)
 		opts := p.opts()
 		opts.Out = path
 		var pages int
@@ -105,7 +106,7 @@ func (p *authorityPanel) create(func()) {
 				p.status.SetText(u.l.Err(err))
 				return
 			}
-			p.status.SetText(u.T("cli.authority-saved", "file", path, "pages", fmt.Sprint(pages)))
+			p.status.SetText(u.N("ui.authority-saved", pages, "file", path, "button", strings.TrimSuffix(u.T("ui.para.add-signed"), "…")))
 		})
 	})
 }

@@ -146,7 +146,7 @@ func (cl *caseList) matchText(hits []app.Hit) string {
 	var titles []string
 	for _, h := range hits {
 		if h.EventID != "" && len(titles) < 3 {
-			titles = append(titles, "“"+h.Title+"”")
+			titles = append(titles, cl.u.T("ui.quoted", "text", h.Title))
 		}
 	}
 	n := 0

@@ -199,18 +199,31 @@ func (p *dossierPanel) fileName() string {
 	return fmt.Sprintf("Redress-%s-%s-%s.pdf", p.c.ID[:8], to, p.u.clock.Now().In(p.u.clock.Location()).Format("20060102"))
 }
 
-// folder is where the save dialog starts: the folder dossiers of this data
-// folder were last saved in, else its Dossiers folder (made if missing).
-func (p *dossierPanel) folder() string {
-	prefs := p.u.fa.Preferences()
-	if dir := prefs.String(prefDossierFolder(p.dataDir)); isDirPath(dir) {
+// folder is where the save dialog starts (u.documentFolder).
+func (p *dossierPanel) folder() string { return p.u.documentFolder(p.dataDir) }
+
+// documentFolder is where the save dialog starts for what Redress writes
+// to be sent — dossiers, records requests, letters of authority: the
+// folder such documents of this data folder were last saved in, else its
+// Dossiers folder (made if missing). It is kept apart from the folder
+// files are picked from, so a client's regulator PDF does not land beside
+// the screenshots last attached.
+func (u *UI) documentFolder(dataDir string) string {
+	prefs := u.fa.Preferences()
+	if dir := prefs.String(prefDossierFolder(dataDir)); isDirPath(dir) {
 		return dir
 	}
-	dir := app.DossierDir(p.dataDir)
+	dir := app.DossierDir(dataDir)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return p.dataDir
+		return dataDir
 	}
 	return dir
+}
+
+// rememberDocumentFolder keeps the folder a document was saved in for the
+// next one of this data folder.
+func (u *UI) rememberDocumentFolder(dataDir, path string) {
+	u.fa.Preferences().SetString(prefDossierFolder(dataDir), filepath.Dir(path))
 }
 
 // prefDossierFolder is the preference remembering, per data folder, where
@@ -233,7 +246,7 @@ func (p *dossierPanel) createPDF(done func()) {
 	p.saveIfEdited(p.recipient(), p.language(), func() {
 		dir := p.folder()
 		p.ask(dir, app.FreeName(filepath.Join(dir, p.fileName())), func(path string) {
-			p.u.fa.Preferences().SetString(prefDossierFolder(p.dataDir), filepath.Dir(path))
+			p.u.rememberDocumentFolder(p.dataDir, path)
 			p.out = path
 			p.render(done)
 		})

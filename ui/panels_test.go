@@ -89,7 +89,7 @@ func TestSearchNamesMatchingEntries(t *testing.T) {
 	if got := u.cases.titles(); len(got) != 1 || got[0] != "B" {
 		t.Fatalf("search shows %v, want [B]", got)
 	}
-	want := "2 matching entries: “refund refused”, “asked for a refund”"
+	want := "2 matching entries: \"refund refused\", \"asked for a refund\""
 	if got := u.cases.matchText(u.cases.hits["b"]); got != want {
 		t.Errorf("matchText = %q, want %q", got, want)
 	}

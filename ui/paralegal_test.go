@@ -414,3 +414,42 @@ func pdfTextOf(t *testing.T, path string) string {
 	}
 	return strings.Join(strings.Fields(string(out)), " ")
 }
+
+// TestDocumentsSaveWhereDossiersDo: the records request and the letter of
+// authority — documents that leave the office like dossiers — are offered
+// the data folder's Dossiers folder (or where the last one was saved),
+// never the folder screenshots were last picked from.
+func TestDocumentsSaveWhereDossiersDo(t *testing.T) {
+	h := newHarness(t, "en")
+	cl := setUpParalegal(t, h)
+	ukCase(t, h, cl)
+	picked := t.TempDir() // where the user last picked screenshots from
+	h.u.setLastFolder(picked)
+	docs := app.DossierDir(h.svc.Dir())
+	// The records request.
+	rp := h.u.recordsRequest(h.svc)
+	h.u.Wait()
+	var dirs []string
+	out := filepath.Join(t.TempDir(), "elsewhere", "records.pdf")
+	os.MkdirAll(filepath.Dir(out), 0o700)
+	rp.ask = func(dir, _ string, then func(string)) { dirs = append(dirs, dir); then(out) }
+	rp.create(func() {})
+	h.u.Wait()
+	h.u.Escape()
+	// The letter of authority: offered the folder the records request was
+	// saved in, which is now remembered for this data folder.
+	ap := h.u.letterOfAuthority(h.svc)
+	h.u.Wait()
+	ap.ask = func(dir, s string, then func(string)) {
+		dirs = append(dirs, dir)
+		then(filepath.Join(dir, filepath.Base(s)))
+	}
+	ap.create(func() {})
+	h.u.Wait()
+	if want := []string{docs, filepath.Dir(out)}; !slices.Equal(dirs, want) {
+		t.Errorf("save dialogs started in %q, want %q (never %q)", dirs, want, picked)
+	}
+	if h.u.lastFolder() != picked {
+		t.Errorf("saving documents moved the picking folder to %q", h.u.lastFolder())
+	}
+}

@@ -145,10 +145,10 @@ func (p *recordsPanel) regenerate() {
 func (p *recordsPanel) create(func()) {
 	u := p.u
 	p.saveIfEdited(p.language(), func() {
-		dir := u.lastFolder()
+		dir := u.documentFolder(u.dataDir)
 		name := fmt.Sprintf("Redress-%s-records-%s.pdf", p.c.ID[:8], u.clock.Now().In(u.clock.Location()).Format("20060102"))
 		p.ask(dir, app.FreeName(filepath.Join(dir, name)), func(path string) {
-			u.setLastFolder(filepath.Dir(path))
+			u.rememberDocumentFolder(u.dataDir, path)
 			p.write(path)
 		})
 	})
@@ -168,7 +168,7 @@ func (p *recordsPanel) write(path string) {
 			return
 		}
 		p.rec = rec
-		p.status.SetText(u.T("ui.dossier-saved", "file", rec.Path, "pages", fmt.Sprint(rec.Pages)) + " " + u.T("ui.para.records-then-sent"))
+		p.status.SetText(u.N("ui.records-saved", rec.Pages, "file", rec.Path) + " " + u.T("ui.para.records-then-sent"))
 	})
 }
 

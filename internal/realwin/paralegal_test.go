@@ -20,8 +20,10 @@ import (
 // form and a UK case for them, open the form answers and copy an answer
 // (read back from the X clipboard with xclip), then make a regulator
 // dossier with one entry left out, written on the client's behalf
-// (checked with pdftotext). Control positions are window coordinates in
-// the 1200×780 main window, read from its screenshots.
+// (checked with pdftotext), a records request saved and sent, a letter of
+// authority, and the paralegal's own copy of the dossier. Control
+// positions are window coordinates in the 1200×780 main window, read from
+// its screenshots.
 func TestParalegalWindow(t *testing.T) {
 	start := time.Now()
 	work := t.TempDir()
@@ -123,6 +125,59 @@ func TestParalegalWindow(t *testing.T) {
 	r.key("Escape")
 	r.waitStable()
 
+	// Forms & letters → Records request: Create PDF (Ctrl+Enter) offers the
+	// data folder's Dossiers folder; "I sent it" starts the reply clock.
+	dossiers := filepath.Join(r.data, "Dossiers")
+	r.click(1070, 214)
+	r.waitChange("the Forms & letters menu opens", image.Rect(860, 225, 1200, 360))
+	r.click(1070, 284) // Records request
+	r.waitChange("the records request opens", image.Rect(170, 50, 1030, 730))
+	r.done("records-request")
+	r.key("ctrl+Return") // Create PDF
+	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
+	r.click(965, 649) // Save
+	r.waitFor("the records request PDF in Dossiers", 30*time.Second, func() bool {
+		m, _ := filepath.Glob(filepath.Join(dossiers, "*-records-*.pdf"))
+		return len(m) == 1
+	})
+	r.waitStable()
+	r.done("records-saved")
+	r.click(634, 246) // I sent it
+	r.waitFor("the request is in the timeline", 10*time.Second, func() bool {
+		return strings.Contains(string(r.cli("timeline", c.ID[:8], "--kind", "letter", "--json")), `"records-request"`)
+	})
+	r.waitStable()
+	r.done("records-sent")
+	r.key("Escape")
+	r.waitStable()
+
+	// Forms & letters → Letter of authority, written for the client to sign.
+	r.click(1070, 214)
+	r.waitChange("the Forms & letters menu opens", image.Rect(860, 225, 1200, 360))
+	r.click(1070, 320) // Letter of authority
+	r.waitChange("the letter of authority opens", image.Rect(170, 50, 1030, 730))
+	r.done("authority")
+	r.key("ctrl+Return") // Create PDF
+	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
+	r.click(965, 649) // Save
+	var auth string
+	r.waitFor("the letter of authority PDF in Dossiers", 30*time.Second, func() bool {
+		m, _ := filepath.Glob(filepath.Join(dossiers, "*-authority*.pdf"))
+		if len(m) == 1 {
+			auth = m[0]
+		}
+		return auth != ""
+	})
+	r.waitStable()
+	r.done("authority-saved")
+	time.Sleep(500 * time.Millisecond)
+	if out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", auth, "-").Output(); err != nil ||
+		!strings.Contains(string(out), "Margaret Lee") || !strings.Contains(string(out), "Li Jing") {
+		r.fail("letter of authority", "pdftotext: %v; the PDF lacks the client or the representative:\n%s", err, out)
+	}
+	r.key("Escape")
+	r.waitStable()
+
 	// A regulator dossier with one entry left out.
 	r.click(551, 214) // Create dossier
 	r.waitChange("the dossier panel opens", image.Rect(220, 50, 980, 730))
@@ -168,6 +223,34 @@ func TestParalegalWindow(t *testing.T) {
 		if !strings.Contains(text, want) {
 			r.fail("dossier", "the PDF lacks %q", want)
 		}
+	}
+	r.key("Escape")
+	r.waitStable()
+
+	// The paralegal's own copy: "My own copy" ticked, no question before
+	// sending, a file named as an own copy, marked on its pages.
+	r.click(551, 214) // Create dossier
+	r.waitChange("the dossier panel opens", image.Rect(220, 50, 980, 730))
+	r.click(716, 246) // My own copy (not to send)
+	r.waitChange("the own copy is explained", image.Rect(220, 600, 980, 680))
+	r.done("own-copy-ticked")
+	r.key("ctrl+Return") // Create PDF: straight to the save dialog
+	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
+	r.click(965, 649) // Save
+	var own string
+	r.waitFor("the own copy", 60*time.Second, func() bool {
+		m, _ := filepath.Glob(filepath.Join(dossiers, "*-own-copy-*.pdf"))
+		if len(m) == 1 {
+			own = m[0]
+		}
+		return own != ""
+	})
+	r.waitStable()
+	r.done("own-copy-made")
+	time.Sleep(500 * time.Millisecond)
+	if out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", own, "-").Output(); err != nil ||
+		!strings.Contains(string(out), "Your own copy — do not send.") {
+		r.fail("own copy", "pdftotext: %v; the PDF does not say it is an own copy", err)
 	}
 	r.key("Escape")
 	r.waitStable()
