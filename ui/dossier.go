@@ -29,19 +29,17 @@ type dossierMaker interface {
 // dossierPanel: choose recipient, language, paper and redaction; edit the
 // letter (saved as a draft with the case); render the PDF.
 type dossierPanel struct {
-	u        *UI
-	svc      dossierMaker
-	dataDir  string
-	c        evidence.Case
-	to       *choice
-	lang     *choice
-	paper    *choice
-	redact   *widget.Check
-	own      *widget.Check // the user's own copy (app.DossierOptions.OwnCopy)
-	text     *entry
+	u       *UI
+	svc     dossierMaker
+	dataDir string
+	c       evidence.Case
+	to      *choice
+	lang    *choice
+	paper   *choice
+	redact  *widget.Check
+	own     *widget.Check // the user's own copy (app.DossierOptions.OwnCopy)
+	letterDraft
 	warn     *fyne.Container // what to know before sending to the recipient
-	loaded   string          // the text as loaded or last saved
-	status   *widget.Label
 	progress *widget.ProgressBar
 	out      string
 	// ask asks where to save (the save dialog), then calls then with the path.
@@ -59,7 +57,7 @@ func (u *UI) createDossier(svc dossierMaker, dataDir string) *dossierPanel {
 	if u.view.caseID == "" {
 		return nil
 	}
-	p := &dossierPanel{u: u, svc: svc, dataDir: dataDir, c: u.view.c}
+	p := &dossierPanel{u: u, svc: svc, dataDir: dataDir, c: u.view.c, letterDraft: letterDraft{u: u}}
 	p.ask = u.saveDialog
 	p.done = func(res app.DossierResult) { u.dossierDone(svc, res) }
 	lang := p.c.Language
@@ -117,77 +115,21 @@ func (p *dossierPanel) language() evidence.Language  { return evidence.Language(
 // load shows the draft for the chosen recipient and language, or a freshly
 // composed letter.
 func (p *dossierPanel) load() {
-	u := p.u
-	var text string
-	var edited bool
 	to, l := p.recipient(), p.language()
 	p.showLetterWarnings()
-	u.async(func(ctx context.Context) (err error) {
-		text, edited, err = p.svc.LetterText(ctx, p.c.ID, to, l)
-		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		p.text.SetText(text)
-		p.loaded = text
-		if edited {
-			p.status.SetText(u.T("ui.draft-loaded"))
-		} else {
-			p.status.SetText(u.T("ui.letter-composed"))
-		}
-	})
+	p.show(func(ctx context.Context) (string, bool, error) { return p.svc.LetterText(ctx, p.c.ID, to, l) })
 }
 
-// saveIfEdited saves the text as a draft when it differs from what was
-// loaded, then runs next.
+// saveIfEdited saves the letter as the draft for to and l when it was
+// edited, then runs next.
 func (p *dossierPanel) saveIfEdited(to letters.Recipient, l evidence.Language, next func()) {
-	u := p.u
-	text := p.text.Text
-	if text == p.loaded {
-		if next != nil {
-			next()
-		}
-		return
-	}
-	u.async(func(ctx context.Context) error { return p.svc.SaveDraft(ctx, p.c.ID, to, l, text) }, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		p.loaded = text
-		p.status.SetText(u.T("ui.draft-saved"))
-		if next != nil {
-			next()
-		}
-	})
+	p.letterDraft.saveIfEdited(func(ctx context.Context, text string) error { return p.svc.SaveDraft(ctx, p.c.ID, to, l, text) }, next)
 }
 
-// regenerate composes the letter again from the timeline, asking first
-// when that would replace edits.
+// regenerate composes the letter again from the timeline.
 func (p *dossierPanel) regenerate() {
-	u := p.u
-	do := func() {
-		var text string
-		to, l := p.recipient(), p.language()
-		u.async(func(ctx context.Context) (err error) {
-			text, err = p.svc.ComposeLetter(ctx, p.c.ID, to, l)
-			return err
-		}, func(err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			p.text.SetText(text)
-			p.status.SetText(u.T("ui.letter-composed"))
-		})
-	}
-	if p.text.Text != p.loaded || strings.TrimSpace(p.loaded) != "" {
-		u.confirm(u.T("ui.regenerate"), u.T("ui.regenerate-text"), do)
-		return
-	}
-	do()
+	to, l := p.recipient(), p.language()
+	p.recompose(func(ctx context.Context) (string, error) { return p.svc.ComposeLetter(ctx, p.c.ID, to, l) })
 }
 
 // fileName is the dossier's suggested file name; an own copy's says so.

@@ -31,16 +31,14 @@ type recordsMaker interface {
 // call recordings, transaction records) and to preserve them, under the
 // case's law; edit it, make the PDF, say it was sent.
 type recordsPanel struct {
-	u      *UI
-	svc    recordsMaker
-	c      evidence.Case
-	lang   *choice
-	text   *entry
-	loaded string
-	status *widget.Label
-	sent   *widget.Button
-	rec    app.DossierRecord
-	ask    func(dir, suggested string, then func(path string))
+	u    *UI
+	svc  recordsMaker
+	c    evidence.Case
+	lang *choice
+	letterDraft
+	sent *widget.Button
+	rec  app.DossierRecord
+	ask  func(dir, suggested string, then func(path string))
 }
 
 // RecordsRequest opens the records request of the open case.
@@ -50,7 +48,7 @@ func (u *UI) recordsRequest(svc recordsMaker) *recordsPanel {
 	if u.view.caseID == "" {
 		return nil
 	}
-	p := &recordsPanel{u: u, svc: svc, c: u.view.c, ask: u.saveDialog}
+	p := &recordsPanel{u: u, svc: svc, c: u.view.c, ask: u.saveDialog, letterDraft: letterDraft{u: u}}
 	l := p.c.Language
 	if l == "" {
 		l = app.LetterLanguage(p.c.Jurisdiction, u.l)
@@ -78,67 +76,17 @@ func (u *UI) recordsRequest(svc recordsMaker) *recordsPanel {
 func (p *recordsPanel) language() evidence.Language { return evidence.Language(p.lang.value()) }
 
 func (p *recordsPanel) load() {
-	u := p.u
-	var text string
-	var edited bool
 	l := p.language()
-	u.async(func(ctx context.Context) (err error) {
-		text, edited, err = p.svc.RecordsRequest(ctx, p.c.ID, l)
-		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		p.text.SetText(text)
-		p.loaded = text
-		if edited {
-			p.status.SetText(u.T("ui.draft-loaded"))
-		} else {
-			p.status.SetText(u.T("ui.letter-composed"))
-		}
-	})
+	p.show(func(ctx context.Context) (string, bool, error) { return p.svc.RecordsRequest(ctx, p.c.ID, l) })
 }
 
 func (p *recordsPanel) saveIfEdited(l evidence.Language, next func()) {
-	u := p.u
-	text := p.text.Text
-	if text == p.loaded {
-		if next != nil {
-			next()
-		}
-		return
-	}
-	u.async(func(ctx context.Context) error { return p.svc.SaveRecordsDraft(ctx, p.c.ID, l, text) }, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		p.loaded = text
-		p.status.SetText(u.T("ui.draft-saved"))
-		if next != nil {
-			next()
-		}
-	})
+	p.letterDraft.saveIfEdited(func(ctx context.Context, text string) error { return p.svc.SaveRecordsDraft(ctx, p.c.ID, l, text) }, next)
 }
 
 func (p *recordsPanel) regenerate() {
-	u := p.u
-	u.confirm(u.T("ui.regenerate"), u.T("ui.regenerate-text"), func() {
-		var text string
-		l := p.language()
-		u.async(func(ctx context.Context) (err error) {
-			text, err = p.svc.ComposeRecords(ctx, p.c.ID, l)
-			return err
-		}, func(err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			p.text.SetText(text)
-			p.status.SetText(u.T("ui.letter-composed"))
-		})
-	})
+	l := p.language()
+	p.recompose(func(ctx context.Context) (string, error) { return p.svc.ComposeRecords(ctx, p.c.ID, l) })
 }
 
 // create saves the draft, asks where to save the PDF and writes it.
