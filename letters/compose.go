@@ -119,22 +119,9 @@ func Compose(in Input) Letter {
 		Enclosures: []string{},
 	}
 	l.Salutation = w.salutation(f, l.Addressee)
-	add := func(p string) {
-		if p = strings.TrimSpace(p); p != "" {
-			l.Paragraphs = append(l.Paragraphs, p)
-		}
-	}
+	add := func(p string) { l.Paragraphs = appendPara(l.Paragraphs, p) }
 	add(w.intro(f))
-	add(w.happened(f))
-	add(w.transactions(f))
-	add(w.contacts(f))
-	for _, c := range f.contacts {
-		if c.Contact.Promise != "" || c.Contact.PromiseBy != nil {
-			add(w.promise(f, c))
-		}
-	}
-	add(w.history(f))
-	add(w.otherSteps(f))
+	l.Paragraphs = append(l.Paragraphs, story(w, f)...)
 	add(w.legalBasis(f))
 	add(w.keyDates(f))
 	add(w.request(f))

@@ -9,24 +9,33 @@ import "strings"
 // dates — in the input's language, paragraphs separated by blank lines.
 func Narrative(in Input) string {
 	f := newFacts(in)
-	w := writerFor(f.lang, f.c.Jurisdiction, f.rep != nil)
+	return strings.Join(story(writerFor(f.lang, f.c.Jurisdiction, f.rep != nil), f), "\n\n")
+}
+
+// story is the account of the dispute, paragraph by paragraph (empty ones
+// left out): what happened, the transactions, the contacts and the
+// promises made in them, the complaint so far and the other steps taken.
+// The letter tells it between its opening and its legal basis.
+func story(w writer, f *facts) []string {
 	var ps []string
-	add := func(p string) {
-		if p = strings.TrimSpace(p); p != "" {
-			ps = append(ps, p)
-		}
+	for _, p := range []string{w.happened(f), w.transactions(f), w.contacts(f)} {
+		ps = appendPara(ps, p)
 	}
-	add(w.happened(f))
-	add(w.transactions(f))
-	add(w.contacts(f))
 	for _, c := range f.contacts {
 		if c.Contact.Promise != "" || c.Contact.PromiseBy != nil {
-			add(w.promise(f, c))
+			ps = appendPara(ps, w.promise(f, c))
 		}
 	}
-	add(w.history(f))
-	add(w.otherSteps(f))
-	return strings.Join(ps, "\n\n")
+	ps = appendPara(ps, w.history(f))
+	return appendPara(ps, w.otherSteps(f))
+}
+
+// appendPara appends p, trimmed, unless it is empty.
+func appendPara(ps []string, p string) []string {
+	if p = strings.TrimSpace(p); p != "" {
+		ps = append(ps, p)
+	}
+	return ps
 }
 
 // Request is what the complainant asks for, for a complaint form: the
