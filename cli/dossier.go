@@ -59,15 +59,14 @@ func (r *runner) dossier(args []string) error {
 		return err
 	}
 	defer a.Close()
-	warnings, err := a.LetterWarnings(r.ctx, pos[0], letters.Recipient(*to), "")
-	if err != nil {
-		return err
-	}
-	for _, w := range warnings {
-		if *own {
-			break // an own copy is not sent: nothing to know before sending
+	if !*own { // an own copy is not sent: nothing to know before sending
+		warnings, err := a.LetterWarnings(r.ctx, pos[0], letters.Recipient(*to), "")
+		if err != nil {
+			return err
 		}
-		fmt.Fprintln(r.errw, r.l.T("law.before-sending", "warning", r.l.T(w.Key, w.Args...)))
+		for _, w := range warnings {
+			fmt.Fprintln(r.errw, r.l.T("law.before-sending", "warning", r.l.T(w.Key, w.Args...)))
+		}
 	}
 	sel, err := dossierSelection(r, a, pos[0], letters.Recipient(*to), *exclude, *notes)
 	if err != nil {

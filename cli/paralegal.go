@@ -602,7 +602,7 @@ func (r *runner) authority(args []string) error {
 	if err != nil {
 		return err
 	}
-	r.printf("%s\n", r.l.T(plural("cli.authority-saved", pages), "n", strconv.Itoa(pages), "file", *out))
+	r.printf("%s\n", r.l.N("cli.authority-saved", pages, "file", *out))
 	return nil
 }
 
@@ -674,7 +674,7 @@ func (r *runner) records(args []string) error {
 		if rec, err = a.RecordsPDF(r.ctx, pos[0], app.DocumentOptions{Lang: evidence.Language(*lng), Paper: *paper, Out: *out}); err != nil {
 			return err
 		}
-		r.printf("%s\n", r.l.T(plural("ui.records-saved", rec.Pages), "n", strconv.Itoa(rec.Pages), "file", rec.Path))
+		r.printf("%s\n", r.l.N("ui.records-saved", rec.Pages, "file", rec.Path))
 		r.printf("SHA-256 %s\n", rec.SHA256)
 	}
 	if !*sent {

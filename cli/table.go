@@ -62,12 +62,3 @@ func (t *table) write(w io.Writer) {
 func oneLine(s string) string {
 	return evidence.Printable(strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s))
 }
-
-// plural is key+".one" for a count of 1, else key+".other" (the catalog
-// has both; Chinese says them alike).
-func plural(key string, n int) string {
-	if n == 1 {
-		return key + ".one"
-	}
-	return key + ".other"
-}

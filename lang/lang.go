@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"redress/evidence"
@@ -136,6 +137,16 @@ func IsPOSIXLocale(val string) bool {
 	name, _, _ := strings.Cut(val, ".")
 	name, _, _ = strings.Cut(name, "@")
 	return name == "C" || name == "POSIX"
+}
+
+// N translates a count: key+".one" when n is 1, else key+".other", with
+// {n} filled ("1 entry", "2 entries"; Chinese says both alike).
+func (l Lang) N(key string, n int, kv ...string) string {
+	form := ".other"
+	if n == 1 {
+		form = ".one"
+	}
+	return l.T(key+form, append([]string{"n", strconv.Itoa(n)}, kv...)...)
 }
 
 // T returns the translation of key with {name} placeholders filled from

@@ -227,3 +227,21 @@ func TestLoadRefusesDuplicateKeys(t *testing.T) {
 		})
 	}
 }
+
+func TestN(t *testing.T) {
+	tests := []struct {
+		l    Lang
+		n    int
+		want string
+	}{
+		{EN, 1, "Records request saved: f.pdf (1 page)."},
+		{EN, 2, "Records request saved: f.pdf (2 pages)."},
+		{ZH, 1, "调取本人记录申请已保存：f.pdf（共 1 页）。"},
+		{ZH, 3, "调取本人记录申请已保存：f.pdf（共 3 页）。"},
+	}
+	for _, tt := range tests {
+		if got := tt.l.N("ui.records-saved", tt.n, "file", "f.pdf"); got != tt.want {
+			t.Errorf("%s.N(ui.records-saved, %d) = %q, want %q", tt.l, tt.n, got, tt.want)
+		}
+	}
+}

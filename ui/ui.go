@@ -9,7 +9,6 @@ import (
 	"errors"
 	"log"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -174,15 +173,8 @@ func (u *UI) Window() fyne.Window { return u.win }
 // T translates a key.
 func (u *UI) T(key string, kv ...string) string { return u.l.T(key, kv...) }
 
-// N translates a count: key+".one" when n is 1, else key+".other", with
-// {n} filled ("1 entry", "2 entries"; Chinese has one form for both).
-func (u *UI) N(key string, n int, kv ...string) string {
-	form := ".other"
-	if n == 1 {
-		form = ".one"
-	}
-	return u.l.T(key+form, append([]string{"n", strconv.Itoa(n)}, kv...)...)
-}
+// N translates a count (lang.Lang.N).
+func (u *UI) N(key string, n int, kv ...string) string { return u.l.N(key, n, kv...) }
 
 // Wait blocks until background work started so far has finished, and
 // what it does to the widgets has been done (tests; see bridge).
