@@ -130,19 +130,38 @@ func TestParalegalWindow(t *testing.T) {
 	// Forms & letters → Records request: Create PDF (Ctrl+Enter) offers the
 	// data folder's Dossiers folder; "I sent it" starts the reply clock.
 	dossiers := filepath.Join(r.data, "Dossiers")
+	// saved waits for the save dialog, presses Save and returns the one
+	// file in Dossiers that matches pattern, once it is in place.
+	saved := func(what, pattern string) string {
+		r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
+		r.click(965, 649) // Save
+		var path string
+		r.waitFor(what, 60*time.Second, func() bool {
+			m, _ := filepath.Glob(filepath.Join(dossiers, pattern))
+			if len(m) == 1 {
+				path = m[0]
+			}
+			return path != ""
+		})
+		r.waitStable()
+		time.Sleep(500 * time.Millisecond) // the file is renamed into place whole; let it settle
+		return path
+	}
+	// pdfText is the PDF's text, runs of spaces and line breaks as one space.
+	pdfText := func(what, path string) string {
+		out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", path, "-").Output()
+		if err != nil {
+			r.fail(what, "pdftotext: %v", err)
+		}
+		return strings.Join(strings.Fields(string(out)), " ")
+	}
 	r.click(1070, 214)
 	r.waitChange("the Forms & letters menu opens", image.Rect(860, 225, 1200, 360))
 	r.click(1070, 284) // Records request
 	r.waitChange("the records request opens", image.Rect(170, 50, 1030, 730))
 	r.done("records-request")
 	r.key("ctrl+Return") // Create PDF
-	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
-	r.click(965, 649) // Save
-	r.waitFor("the records request PDF in Dossiers", 30*time.Second, func() bool {
-		m, _ := filepath.Glob(filepath.Join(dossiers, "*-records-*.pdf"))
-		return len(m) == 1
-	})
-	r.waitStable()
+	saved("the records request PDF in Dossiers", "*-records-*.pdf")
 	r.done("records-saved")
 	r.click(634, 246) // I sent it
 	r.waitFor("the request is in the timeline", 10*time.Second, func() bool {
@@ -160,22 +179,10 @@ func TestParalegalWindow(t *testing.T) {
 	r.waitChange("the letter of authority opens", image.Rect(170, 50, 1030, 730))
 	r.done("authority")
 	r.key("ctrl+Return") // Create PDF
-	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
-	r.click(965, 649) // Save
-	var auth string
-	r.waitFor("the letter of authority PDF in Dossiers", 30*time.Second, func() bool {
-		m, _ := filepath.Glob(filepath.Join(dossiers, "*-authority*.pdf"))
-		if len(m) == 1 {
-			auth = m[0]
-		}
-		return auth != ""
-	})
-	r.waitStable()
+	auth := saved("the letter of authority PDF in Dossiers", "*-authority*.pdf")
 	r.done("authority-saved")
-	time.Sleep(500 * time.Millisecond)
-	if out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", auth, "-").Output(); err != nil ||
-		!strings.Contains(string(out), "Margaret Lee") || !strings.Contains(string(out), "Li Jing") {
-		r.fail("letter of authority", "pdftotext: %v; the PDF lacks the client or the representative:\n%s", err, out)
+	if text := pdfText("letter of authority", auth); !strings.Contains(text, "Margaret Lee") || !strings.Contains(text, "Li Jing") {
+		r.fail("letter of authority", "the PDF lacks the client or the representative:\n%s", text)
 	}
 	r.key("Escape")
 	r.waitStable()
@@ -199,24 +206,9 @@ func TestParalegalWindow(t *testing.T) {
 	r.waitChange("the before-you-send question", image.Rect(320, 200, 880, 580))
 	r.done("before-sending")
 	r.click(660, 543) // Create anyway
-	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
-	r.click(965, 649) // Save
-	var pdf string
-	r.waitFor("the regulator dossier", 60*time.Second, func() bool {
-		m, _ := filepath.Glob(filepath.Join(r.data, "Dossiers", "*-regulator-*.pdf"))
-		if len(m) == 1 {
-			pdf = m[0]
-		}
-		return pdf != ""
-	})
-	r.waitStable()
+	pdf := saved("the regulator dossier", "*-regulator-*.pdf")
 	r.done("dossier-made")
-	time.Sleep(500 * time.Millisecond) // the file is renamed into place whole; let it settle
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", pdf, "-").Output()
-	if err != nil {
-		r.fail("dossier", "pdftotext: %v", err)
-	}
-	text := strings.Join(strings.Fields(string(out)), " ")
+	text := pdfText("dossier", pdf)
 	if strings.Contains(text, "LEAVEOUT") {
 		r.fail("dossier", "the entry left out is in the PDF")
 	}
@@ -237,22 +229,10 @@ func TestParalegalWindow(t *testing.T) {
 	r.waitChange("the own copy is explained", image.Rect(220, 600, 980, 680))
 	r.done("own-copy-ticked")
 	r.key("ctrl+Return") // Create PDF: straight to the save dialog
-	r.waitChange("the save dialog opens", image.Rect(200, 110, 1000, 670))
-	r.click(965, 649) // Save
-	var own string
-	r.waitFor("the own copy", 60*time.Second, func() bool {
-		m, _ := filepath.Glob(filepath.Join(dossiers, "*-own-copy-*.pdf"))
-		if len(m) == 1 {
-			own = m[0]
-		}
-		return own != ""
-	})
-	r.waitStable()
+	own := saved("the own copy", "*-own-copy-*.pdf")
 	r.done("own-copy-made")
-	time.Sleep(500 * time.Millisecond)
-	if out, err := exec.Command("pdftotext", "-enc", "UTF-8", "-raw", own, "-").Output(); err != nil ||
-		!strings.Contains(string(out), "Your own copy — do not send.") {
-		r.fail("own copy", "pdftotext: %v; the PDF does not say it is an own copy", err)
+	if !strings.Contains(pdfText("own copy", own), "Your own copy — do not send.") {
+		r.fail("own copy", "the PDF does not say it is an own copy")
 	}
 	r.key("Escape")
 	r.waitStable()
