@@ -159,7 +159,7 @@ func (p *entriesPanel) refreshCount() {
 			left = append(left, e.Event.Summary)
 		}
 	}
-	text := p.u.T("ui.para.entries-count", "n", fmt.Sprint(n), "total", fmt.Sprint(len(p.entries)), "files", fmt.Sprint(files))
+	text := p.u.T("ui.para.entries-count", "n", fmt.Sprint(n), "total", fmt.Sprint(len(p.entries)), "files", p.u.N("ui.para.files", files))
 	if len(left) > 0 && len(left) <= 3 {
 		text += " " + p.u.T("ui.para.left-out", "entries", strings.Join(left, p.u.T("ui.list-sep")))
 	}
@@ -206,7 +206,7 @@ func (p *dossierPanel) entriesRow() fyne.CanvasObject {
 					files += len(e.Event.Attachments)
 				}
 			}
-			count.SetText(u.T("ui.para.entries-count", "n", fmt.Sprint(n), "total", fmt.Sprint(len(es)), "files", fmt.Sprint(files)))
+			count.SetText(u.T("ui.para.entries-count", "n", fmt.Sprint(n), "total", fmt.Sprint(len(es)), "files", u.N("ui.para.files", files)))
 		})
 	}
 	choose := widget.NewButtonWithIcon(u.T("ui.para.choose-entries"), theme.CheckButtonCheckedIcon(), func() {

@@ -261,7 +261,7 @@ func TestDossierEntriesChooser(t *testing.T) {
 			p.toggle(i)
 		}
 	}
-	if !strings.Contains(p.count.Text, "1 of 3 entries go in") || !strings.Contains(p.count.Text, "Left out: LEAVE-ME-OUT call, PRIVATE-NOTE unsure") {
+	if !strings.Contains(p.count.Text, "1 of 3 entries go in (0 files)") || !strings.Contains(p.count.Text, "Left out: LEAVE-ME-OUT call, PRIVATE-NOTE unsure") {
 		t.Errorf("count = %q", p.count.Text)
 	}
 	p.shown.save.OnTapped()
